@@ -1,0 +1,52 @@
+// Starting and stopping one server process: database, validation, registry, demo seed, HTTP
+// server and the durable timer poller. Used by engine/main.ts, the tests and the benchmarks.
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/index.js';
+import { createAjv } from './validation/index.js';
+import { openRegistry } from './registry/index.js';
+import { seedDemo, seedDistricts } from './seed.js';
+import { buildServer } from './http/server.js';
+import { canSeeCase, startTimerPoller, type TimerPoller } from './runtime/index.js';
+import type { Engine } from './context.js';
+
+export interface RunningApp {
+  engine: Engine;
+  server: FastifyInstance;
+  timers: TimerPoller;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function createEngine(config: Config): Promise<Engine> {
+  const db = await openDatabase(config.databaseUrl);
+  const ajv = createAjv();
+  const engine: Engine = { config, db, ajv, registry: undefined as never, status: { pdf: 'unknown' }, onCommitted: [] };
+  const codes = await seedDistricts(engine);
+  // District and street codes must exist in the installation, not only look like codes.
+  ajv.addFormat('district', { type: 'string', validate: (s: string) => /^\d{6}$/.test(s) && codes.has(s) });
+  ajv.addFormat('street', { type: 'string', validate: (s: string) => /^\d{9}$/.test(s) && codes.has(s) });
+  engine.registry = await openRegistry(db, ajv, config.rootDir);
+  engine.canSeeCase = (user, caseId) => canSeeCase(db, user, caseId);
+  if (config.seed) await seedDemo(engine);
+  return engine;
+}
+
+export async function startApp(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Promise<RunningApp> {
+  const config = loadConfig(env, overrides);
+  const engine = await createEngine(config);
+  const server = await buildServer(engine);
+  await server.listen({ port: config.port, host: config.host });
+  const timers = startTimerPoller(engine);
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    engine, server, timers,
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await timers.stop();
+      await server.close();
+      await engine.db.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// Runtime settings, read once from the environment. PORT and DATABASE_URL are promises to
+// integrators (SPEC.md, "Demo installation"): keep their names and defaults.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  rootDir: string;
+  demoPassword: string;
+  timerPollMs: number;
+  sessionHours: number;
+  uploadLimitBytes: number;
+  bodyLimitBytes: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  seed: boolean;
+  logLevel: string;
+}
+
+export const ROOT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const rootDir = overrides.rootDir ?? ROOT_DIR;
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || `sqlite:${path.join(rootDir, 'data', 'beian.sqlite')}`,
+    rootDir,
+    demoPassword: env.BEIAN_DEMO_PASSWORD || 'Beian@2026',
+    timerPollMs: Number(env.BEIAN_TIMER_POLL_MS ?? 1000),
+    sessionHours: Number(env.BEIAN_SESSION_HOURS ?? 12),
+    uploadLimitBytes: Number(env.BEIAN_UPLOAD_LIMIT ?? 20 * 1024 * 1024),
+    bodyLimitBytes: Number(env.BEIAN_BODY_LIMIT ?? 2 * 1024 * 1024),
+    loginMaxFailures: Number(env.BEIAN_LOGIN_MAX_FAILURES ?? 5),
+    loginLockMinutes: Number(env.BEIAN_LOGIN_LOCK_MINUTES ?? 15),
+    seed: env.BEIAN_SEED !== '0',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    ...overrides,
+  };
+}

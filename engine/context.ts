@@ -1,0 +1,22 @@
+// The engine: everything one server process holds, created once at start and passed down.
+import type { Config } from './config.js';
+import type { Database } from './db/index.js';
+import type { Registry } from './registry/index.js';
+import type Ajv from 'ajv';
+import type { SessionUser } from './auth/index.js';
+
+export interface EngineStatus {
+  pdf: 'ready' | 'unavailable' | 'unknown';
+}
+
+export interface Engine {
+  config: Config;
+  db: Database;
+  registry: Registry;
+  ajv: Ajv;
+  status: EngineStatus;
+  /** Called after every committed transition so in-process waiters (timer poller) can react. */
+  onCommitted: Array<(caseId: number) => void>;
+  /** Set by the case runtime: may this user see this case (decides attachment downloads). */
+  canSeeCase?: (user: SessionUser, caseId: number) => Promise<boolean>;
+}

@@ -1,0 +1,73 @@
+// One Sequelize instance per server, on SQLite (default, a local file) or PostgreSQL.
+//
+// SQLite: Sequelize 6 opens a fresh connection per transaction, so per-connection PRAGMAs go in
+// the afterConnect hook; and more than a few concurrent sqlite transactions can stall libuv's
+// thread pool in the busy handler, so write transactions are serialized per process (writeLock).
+// PostgreSQL: real row locks (SELECT … FOR UPDATE) and no process lock, so many servers can share it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Sequelize, Transaction } from 'sequelize';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  sequelize: Sequelize;
+  dialect: Dialect;
+  /** Runs fn in one write transaction; commits when it resolves, rolls back when it throws. */
+  tx<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function openSequelize(databaseUrl: string, logging = false): { sequelize: Sequelize; dialect: Dialect } {
+  if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
+    const sequelize = new Sequelize(databaseUrl, {
+      dialect: 'postgres',
+      logging,
+      pool: { max: 10, min: 0, idle: 10_000, acquire: 10_000 },
+      dialectOptions: { connectionTimeoutMillis: 5_000 },
+    });
+    return { sequelize, dialect: 'postgres' };
+  }
+  const storage = databaseUrl.replace(/^sqlite:(\/\/)?/, '');
+  if (storage !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
+  const sequelize = new Sequelize({
+    dialect: 'sqlite',
+    storage,
+    logging,
+    transactionType: Transaction.TYPES.IMMEDIATE,
+    retry: { max: 0 },
+    pool: { max: 1, min: 0 },
+  });
+  sequelize.addHook('afterConnect', async (connection: unknown) => {
+    const conn = connection as { run(sql: string, cb: (err: Error | null) => void): void };
+    const run = (sql: string) => new Promise<void>((resolve, reject) => conn.run(sql, (err) => (err ? reject(err) : resolve())));
+    // WAL survives in the file; busy_timeout and synchronous are per connection. FULL: an answered
+    // 200 must survive power loss too, not only a killed process.
+    await run('PRAGMA journal_mode = WAL');
+    await run('PRAGMA synchronous = FULL');
+    await run('PRAGMA busy_timeout = 5000');
+    await run('PRAGMA foreign_keys = ON');
+  });
+  return { sequelize, dialect: 'sqlite' };
+}
+
+/** A FIFO async mutex: one holder at a time, in arrival order. */
+export function createMutex() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return function run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = tail.then(fn, fn);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+export function createDb(databaseUrl: string, logging = false): Db {
+  const { sequelize, dialect } = openSequelize(databaseUrl, logging);
+  const writeLock = dialect === 'sqlite' ? createMutex() : <T>(fn: () => Promise<T>) => fn();
+  return {
+    sequelize,
+    dialect,
+    tx: (fn) => writeLock(() => sequelize.transaction((t) => fn(t))),
+    close: () => sequelize.close(),
+  };
+}

@@ -1,0 +1,6 @@
+// Public surface of uploads: sniffing, storage, download rights and case attachments.
+export { sniffFile, extensionOf, zipEntryNames, type Sniffed } from './sniff.js';
+export {
+  saveUpload, sanitizeFilename, findFile, readFileContent, canDownload, linkFiles,
+  type StoredFile, type FileRow, type FileRef, type CanSeeCase,
+} from './store.js';

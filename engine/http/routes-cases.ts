@@ -1,0 +1,63 @@
+// Cases: create a draft, list the caller's cases, read one, edit a draft, send applicant events.
+import type { FastifyInstance } from 'fastify';
+import type { Engine } from '../context.js';
+import { requireUser } from '../auth/index.js';
+import { caseView, createCase, listCases, sendEvent, updateDraft, type CaseListQuery } from '../runtime/index.js';
+
+const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } };
+
+export async function caseRoutes(app: FastifyInstance, engine: Engine) {
+  app.post<{ Body: { type: string; data?: unknown } }>('/api/cases', {
+    schema: {
+      tags: ['cases'], summary: '新建业务单（草稿）',
+      body: { type: 'object', required: ['type'], properties: { type: { type: 'string', maxLength: 64 }, data: { type: 'object' } } },
+    },
+  }, async (req, reply) => {
+    const user = requireUser(req);
+    const id = await createCase(engine, user, req.body.type, req.body.data ?? {});
+    reply.status(201);
+    return caseView(engine, user, id);
+  });
+
+  app.get<{ Querystring: CaseListQuery }>('/api/cases', {
+    schema: {
+      tags: ['cases'], summary: '我的业务单（按角色与辖区限定）',
+      querystring: {
+        type: 'object',
+        properties: {
+          type: { type: 'string' }, state: { type: 'string' }, status: { type: 'string', enum: ['draft', 'active', 'closed'] },
+          q: { type: 'string', maxLength: 100 }, page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+        },
+      },
+    },
+  }, async (req) => listCases(engine, requireUser(req), req.query));
+
+  app.get<{ Params: { id: number } }>('/api/cases/:id', {
+    schema: { tags: ['cases'], summary: '业务单详情：数据、环节、待办、办理记录、附件', params: idParam },
+  }, async (req) => caseView(engine, requireUser(req), req.params.id));
+
+  app.patch<{ Params: { id: number }; Body: { data: unknown; version?: number } }>('/api/cases/:id', {
+    schema: {
+      tags: ['cases'], summary: '保存草稿（可部分填写，提交时完整校验）', params: idParam,
+      body: { type: 'object', required: ['data'], properties: { data: { type: 'object' }, version: { type: 'integer' } } },
+    },
+  }, async (req) => {
+    const user = requireUser(req);
+    await updateDraft(engine, user, req.params.id, req.body.data, req.body.version);
+    return caseView(engine, user, req.params.id);
+  });
+
+  app.post<{ Params: { id: number }; Body: { event: string; data?: unknown; decision?: unknown; version: number } }>('/api/cases/:id/events', {
+    schema: {
+      tags: ['cases'], summary: '申请人操作（如 SUBMIT 保存并提交）', params: idParam,
+      body: {
+        type: 'object', required: ['event', 'version'],
+        properties: { event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}$' }, data: { type: 'object' }, decision: { type: 'object' }, version: { type: 'integer' } },
+      },
+    },
+  }, async (req) => {
+    const user = requireUser(req);
+    await sendEvent(engine, user, req.params.id, { event: req.body.event, data: req.body.data, decision: req.body.decision, version: req.body.version });
+    return caseView(engine, user, req.params.id);
+  });
+}

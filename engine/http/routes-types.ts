@@ -1,0 +1,53 @@
+// Types the caller may start or see, and one type's current definition.
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.js';
+import type { Engine } from '../context.js';
+import { requireUser } from '../auth/index.js';
+import { vocabulary, type TypeVersionDef } from '../registry/index.js';
+
+const summary = (d: TypeVersionDef, role: string | null) => ({
+  id: d.id, version: d.version, title: d.settings.title, description: d.settings.description ?? '',
+  menu: d.settings.menu ?? null, order: d.settings.order ?? 100, canStart: !!role && d.settings.starters.includes(role),
+  listColumns: d.settings.listColumns ?? [],
+});
+
+export async function typeRoutes(app: FastifyInstance, engine: Engine) {
+  const refresh = async () => {
+    // Another server may have published a version; re-reading "current" is one small query.
+    await engine.registry.refresh();
+  };
+
+  app.get('/api/types', { schema: { tags: ['types'], summary: '当前用户可办理或可查看的业务类型' } }, async (req) => {
+    const user = requireUser(req);
+    await refresh();
+    const items = engine.registry.list()
+      .filter((d) => !d.settings.registration)
+      .map((d) => summary(d, user.role))
+      .filter((t) => t.canStart || user.role !== 'owner')
+      .sort((a, b) => a.order - b.order);
+    return { items };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/types/:id', { schema: { tags: ['types'], summary: '业务类型当前版本：表单、界面、流程、设置、示例' } }, async (req) => {
+    requireUser(req);
+    await refresh();
+    const d = engine.registry.current(req.params.id);
+    if (!d) throw new AppError('NOT_FOUND', { what: `业务类型 ${req.params.id}` });
+    return {
+      ...summary(d, req.user!.role),
+      schema: d.schema, uiSchema: d.uiSchema, workflow: d.workflow, settings: d.settings,
+      examples: d.schema.examples ?? [], prints: Object.keys(d.prints),
+      decisionForms: engine.registry.decisionForms,
+    };
+  });
+
+  app.get('/api/vocabulary', { schema: { tags: ['types'], summary: '流程定义可用的角色、条件、动作、规则、决定表单' } }, async (req) => {
+    requireUser(req);
+    return vocabulary(Object.keys(engine.registry.decisionForms), Object.keys(engine.registry.registers));
+  });
+
+  app.get('/api/districts', { schema: { tags: ['public'], summary: '区县与街道' } }, async () => {
+    const rows = await engine.db.models.District.findAll({ order: [['code', 'ASC']], raw: true });
+    return { items: rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parentCode, level: r.level })) };
+  });
+}

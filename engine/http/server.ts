@@ -1,0 +1,104 @@
+// The Fastify application: one error handler for the contract's error JSON, session lookup on
+// every request, an Origin check against CSRF, and the resource plugins.
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import { AppError } from '../errors.js';
+import type { Engine } from '../context.js';
+import { loadSessionUser, type SessionUser } from '../auth/index.js';
+import { registerOpenApi } from './openapi.js';
+import { authRoutes } from './routes-auth.js';
+import { typeRoutes } from './routes-types.js';
+import { caseRoutes } from './routes-cases.js';
+import { taskRoutes } from './routes-tasks.js';
+import { fileRoutes } from './routes-files.js';
+import { publicRoutes } from './routes-public.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+}
+
+const DB_DOWN = /SequelizeConnection|ConnectionRefused|ConnectionError|ECONNREFUSED|ECONNRESET|57P01|57P03|terminating connection|Connection terminated|SQLITE_BUSY|SQLITE_CANTOPEN/;
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { name?: string; message?: string; code?: string; statusCode?: number; validation?: unknown };
+  const text = `${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`;
+  if (DB_DOWN.test(text)) return new AppError('DB_UNAVAILABLE');
+  if (e?.code === 'FST_REQ_FILE_TOO_LARGE' || e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e?.statusCode === 413) {
+    return new AppError('PAYLOAD_TOO_LARGE', { limit: '请求上限' });
+  }
+  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e?.statusCode === 415) {
+    return new AppError('UNSUPPORTED_MEDIA', { detail: e.message ?? '' });
+  }
+  if (e?.validation || e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (e?.statusCode === 400)) {
+    return new AppError('BAD_REQUEST', { reason: e.message ?? '' });
+  }
+  return new AppError('INTERNAL');
+}
+
+/** Browsers send Origin on cross-site writes; a write whose Origin is not this host is refused. */
+function sameOrigin(req: FastifyRequest): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export async function buildServer(engine: Engine): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: engine.config.logLevel === 'silent' ? false : {
+      level: engine.config.logLevel,
+      // Never log secrets: cookies and credentials are redacted from request logs.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: engine.config.bodyLimitBytes,
+    trustProxy: true,
+    // Prototype pollution: refuse bodies that carry __proto__ or constructor.prototype keys.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  app.decorateRequest('user', null);
+
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: engine.config.uploadLimitBytes, files: 1, fields: 10, parts: 12 },
+  });
+  await registerOpenApi(app);
+
+  app.setErrorHandler((err, req, reply) => {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500) req.log.error({ err }, appErr.code);
+    reply.status(appErr.status).send(appErr.toJSON());
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const appErr = new AppError('NOT_FOUND', { what: `接口 ${req.method} ${req.url.split('?')[0]}` });
+    reply.status(404).send(appErr.toJSON());
+  });
+
+  app.addHook('onRequest', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && !sameOrigin(req)) {
+      throw new AppError('CSRF_REJECTED');
+    }
+    if (req.url.startsWith('/api/')) req.user = await loadSessionUser(engine, req.cookies?.beian_sid);
+  });
+
+  await app.register(async (api) => {
+    api.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => {
+      await engine.db.sequelize.query('SELECT 1');
+      return { ok: true, database: engine.db.dialect, pdf: engine.status.pdf, time: new Date().toISOString() };
+    });
+    await authRoutes(api, engine);
+    await typeRoutes(api, engine);
+    await caseRoutes(api, engine);
+    await taskRoutes(api, engine);
+    await fileRoutes(api, engine);
+    await publicRoutes(api, engine);
+  });
+  return app;
+}

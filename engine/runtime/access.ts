@@ -1,0 +1,43 @@
+// Who may see a case and act on a task. Applicants see their organisation's cases; clerks and
+// reviewers the submitted cases of their district; an organisation with a task on a case (e.g. the
+// company a complaint is about) sees that case; admins see everything. Everyone else gets 404.
+import { Op, type WhereOptions } from 'sequelize';
+import type { SessionUser } from '../auth/sessions.js';
+import type { Database } from '../db/index.js';
+
+export const DEPARTMENT_ROLES = new Set(['clerk', 'reviewer']);
+
+export function caseVisibilityWhere(user: SessionUser): WhereOptions {
+  if (user.role === 'admin') return {};
+  const or: WhereOptions[] = [];
+  if (user.orgId) or.push({ orgId: user.orgId });
+  if (DEPARTMENT_ROLES.has(user.role) && user.district) or.push({ district: user.district, status: { [Op.ne]: 'draft' } });
+  if (or.length === 0) return { id: -1 };
+  return { [Op.or]: or };
+}
+
+export interface TaskRow {
+  role: string;
+  scope: string;
+  district: string | null;
+  orgId: number | null;
+  assigneeId: number | null;
+}
+
+export function userMatchesTask(user: SessionUser, task: TaskRow): boolean {
+  if (task.role === 'applicant') return user.orgId !== null && user.orgId === task.orgId;
+  if (task.role !== user.role) return false;
+  switch (task.scope) {
+    case 'district': return !!user.district && user.district === task.district;
+    case 'org': return user.orgId !== null && user.orgId === task.orgId;
+    case 'any': return true;
+    default: return false;
+  }
+}
+
+export async function canSeeCase(db: Database, user: SessionUser, caseId: number): Promise<boolean> {
+  const { Case, Task } = db.models;
+  if ((await Case.count({ where: { [Op.and]: [{ id: caseId }, caseVisibilityWhere(user)] } })) > 0) return true;
+  if (!user.orgId) return false;
+  return (await Task.count({ where: { caseId, orgId: user.orgId, role: user.role } })) > 0;
+}

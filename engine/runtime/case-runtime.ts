@@ -1,0 +1,193 @@
+// The case life cycle seen from the API: create a draft, edit it, send applicant events, complete
+// tasks, fire timers. Every write is one transaction; the case row is locked (PostgreSQL) or the
+// write lock held (SQLite) while the transition is computed, and the version guards the update.
+import { initialTransition } from 'xstate';
+import type { Transaction } from 'sequelize';
+import { AppError, formInvalid, type FieldError } from '../errors.js';
+import type { Engine } from '../context.js';
+import type { SessionUser } from '../auth/sessions.js';
+import { getPointer, type TypeVersionDef } from '../registry/index.js';
+import { validateForm } from '../validation/index.js';
+import { linkFiles } from '../files/index.js';
+import { activeLeaves, activePaths, isEditable } from './states.js';
+import { nextBusinessNumber } from './numbers.js';
+import { runEffects, type Flag } from './effects.js';
+import { runRules } from './rules.js';
+import { collectAttachmentIds } from './attachments.js';
+import { canSeeCase, userMatchesTask } from './access.js';
+import { applyTransition, createTasksForPaths, type CaseRow } from './transition.js';
+
+type Data = Record<string, unknown>;
+
+function asData(value: unknown): Data {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new AppError('BAD_REQUEST', { reason: 'data 应为对象' });
+  return value as Data;
+}
+
+function checkDraftData(engine: Engine, def: TypeVersionDef, data: Data) {
+  const errors = validateForm(engine.ajv, def.schema, data, { partial: true });
+  if (errors.length) throw formInvalid(errors);
+}
+
+/** District, street, area and title of a case, derived from its data as the type's settings say. */
+async function caseFields(engine: Engine, def: TypeVersionDef, data: Data, t?: Transaction): Promise<Data> {
+  const s = def.settings;
+  const title = s.titleField ? getPointer(data, s.titleField) : undefined;
+  const out: Data = { title: typeof title === 'string' && title ? title.slice(0, 300) : s.title };
+  if (s.scope?.entry) {
+    const id = Number(getPointer(data, s.scope.entry.id));
+    const entry = id ? await engine.db.models.RegisterEntry.findOne({ where: { id, register: s.scope.entry.register }, transaction: t, raw: true }) : null;
+    Object.assign(out, { district: entry?.district ?? null, street: entry?.street ?? null, areaId: entry?.id ?? null });
+  } else {
+    const d = s.scope?.district ? getPointer(data, s.scope.district) : undefined;
+    const st = s.scope?.street ? getPointer(data, s.scope.street) : undefined;
+    Object.assign(out, { district: typeof d === 'string' ? d : null, street: typeof st === 'string' ? st : null });
+  }
+  return out;
+}
+
+async function lockCase(engine: Engine, t: Transaction, caseId: number): Promise<CaseRow> {
+  const row = await engine.db.models.Case.findByPk(caseId, { transaction: t, lock: engine.db.dialect === 'postgres' ? t.LOCK.UPDATE : undefined, raw: true });
+  if (!row) throw new AppError('NOT_FOUND', { what: '业务单' });
+  return row as CaseRow;
+}
+
+async function link(engine: Engine, t: Transaction, def: TypeVersionDef, caseId: number, data: Data, user: SessionUser) {
+  await linkFiles(engine, t, caseId, collectAttachmentIds(def.schema, data), user);
+}
+
+export async function createCase(engine: Engine, user: SessionUser, typeId: string, rawData: unknown): Promise<number> {
+  const def = engine.registry.current(typeId);
+  if (!def) throw new AppError('NOT_FOUND', { what: `业务类型 ${typeId}` });
+  if (!def.settings.starters.includes(user.role) || def.settings.registration) throw new AppError('FORBIDDEN');
+  const data = asData(rawData);
+  checkDraftData(engine, def, data);
+  const now = new Date();
+  return engine.db.tx(async (t) => {
+    const number = await nextBusinessNumber(engine.db, t, def.settings.numberPrefix, now);
+    const machine = engine.registry.machine(def);
+    const [snapshot, actions] = initialTransition(machine);
+    const leaves = activeLeaves(snapshot.value);
+    const fields = await caseFields(engine, def, data, t);
+    const created = await engine.db.models.Case.create({
+      number, typeId: def.id, typeVersion: def.version, ...fields, state: leaves.join(','), status: 'draft', data,
+      snapshot: machine.getPersistedSnapshot(snapshot), flags: [], orgId: user.orgId, createdBy: user.id, version: 1,
+    }, { transaction: t });
+    const row = created.get({ plain: true }) as CaseRow;
+    await runEffects(engine.db, t, { ...row, flags: [] }, actions as never, now);
+    await createTasksForPaths(engine, t, def, row, activePaths(leaves), now);
+    await engine.db.models.CaseEvent.create({
+      caseId: row.id, seq: 1, actorId: user.id, actorName: user.displayName, event: 'CREATE', fromState: null, toState: row.state,
+    }, { transaction: t });
+    await link(engine, t, def, row.id, data, user);
+    return row.id;
+  });
+}
+
+async function mustSee(engine: Engine, user: SessionUser, caseId: number) {
+  if (!(await canSeeCase(engine.db, user, caseId))) throw new AppError('NOT_FOUND', { what: '业务单' });
+}
+
+export async function updateDraft(engine: Engine, user: SessionUser, caseId: number, rawData: unknown, version?: number): Promise<void> {
+  await mustSee(engine, user, caseId);
+  const data = asData(rawData);
+  await engine.db.tx(async (t) => {
+    const row = await lockCase(engine, t, caseId);
+    if (row.orgId === null || row.orgId !== user.orgId) throw new AppError('FORBIDDEN');
+    if (version !== undefined && version !== row.version) throw new AppError('CASE_CONFLICT');
+    const def = await engine.registry.get(row.typeId, row.typeVersion);
+    if (!isEditable(def.workflow, row.state.split(','))) throw new AppError('CASE_NOT_EDITABLE');
+    checkDraftData(engine, def, data);
+    const [affected] = await engine.db.models.Case.update(
+      { data, ...(await caseFields(engine, def, data, t)), version: row.version + 1, updatedAt: new Date() },
+      { where: { id: caseId, version: row.version }, transaction: t },
+    );
+    if (!affected) throw new AppError('CASE_CONFLICT');
+    await link(engine, t, def, caseId, data, user);
+  });
+}
+
+/** Full validation of a case's data: the schema and the type's rules. Errors throw; warnings return. */
+export async function validateCaseData(engine: Engine, def: TypeVersionDef, data: Data, orgId: number | null, t?: Transaction, caseId?: number): Promise<Flag[]> {
+  const errors: FieldError[] = validateForm(engine.ajv, def.schema, data);
+  const outcome = await runRules(def, { db: engine.db, t, data, orgId, caseId });
+  const all = [...errors, ...outcome.errors.filter((e) => !errors.some((x) => x.field === e.field))];
+  if (all.length) throw formInvalid(all);
+  const at = new Date().toISOString();
+  return outcome.warnings.map((w) => ({ code: w.code, message: w.message, at }));
+}
+
+export interface SendInput {
+  event: string;
+  data?: unknown;
+  decision?: unknown;
+  version?: number;
+  taskId?: number;
+}
+
+/** An event from a person: an applicant's SUBMIT, or a task completion (taskId set). */
+export async function sendEvent(engine: Engine, user: SessionUser, caseId: number, input: SendInput): Promise<void> {
+  const visible = await canSeeCase(engine.db, user, caseId);
+  if (!visible) throw new AppError('NOT_FOUND', { what: '业务单' });
+  await engine.db.tx(async (t) => {
+    const row = await lockCase(engine, t, caseId);
+    if (input.version !== undefined && input.version !== row.version) throw new AppError('CASE_CONFLICT');
+    const def = await engine.registry.get(row.typeId, row.typeVersion);
+    const open = await engine.db.models.Task.findAll({ where: { caseId, status: 'open' }, transaction: t, raw: true });
+    let task;
+    if (input.taskId !== undefined) {
+      task = open.find((x) => x.id === input.taskId);
+      if (!task) throw new AppError('TASK_CONFLICT');
+    } else {
+      task = open.find((x) => (x.events as Data)[input.event] && userMatchesTask(user, x as never));
+      if (!task) {
+        const someone = open.some((x) => (x.events as Data)[input.event]);
+        throw someone ? new AppError('FORBIDDEN') : new AppError('EVENT_NOT_ALLOWED', { state: row.state, event: input.event });
+      }
+    }
+    if (!userMatchesTask(user, task as never)) throw new AppError('FORBIDDEN');
+    if (task.assigneeId && task.assigneeId !== user.id) throw new AppError('TASK_CONFLICT');
+    const eventDef = (task.events as Record<string, { form?: string; validate?: boolean }>)[input.event];
+    if (!eventDef) throw new AppError('EVENT_NOT_ALLOWED', { state: row.state, event: input.event });
+
+    let data = row.data;
+    if (input.data !== undefined) {
+      if (!isEditable(def.workflow, row.state.split(','))) throw new AppError('CASE_NOT_EDITABLE');
+      data = asData(input.data);
+      checkDraftData(engine, def, data);
+    }
+    const decision = asData(input.decision);
+    if (eventDef.form) {
+      const errors = validateForm(engine.ajv, engine.registry.decisionForms[eventDef.form], decision);
+      if (errors.length) throw formInvalid(errors);
+    } else if (Object.keys(decision).length) {
+      throw formInvalid([{ field: '', message: '此操作不需要填写办理意见' }]);
+    }
+    const extraFlags = eventDef.validate ? await validateCaseData(engine, def, data, row.orgId, t, row.id) : undefined;
+    const fields = input.data !== undefined ? await caseFields(engine, def, data, t) : undefined;
+    await applyTransition(engine, t, def, row, {
+      event: input.event, data, decision, actorId: user.id, actorName: user.displayName, taskId: task.id as number,
+      extraFlags, caseFields: fields,
+    });
+    if (input.data !== undefined) await link(engine, t, def, caseId, data, user);
+  });
+  for (const cb of engine.onCommitted) cb(caseId);
+}
+
+/** Fires one durable timer: claims it and runs its transition in one transaction (exactly once). */
+export async function fireTimer(engine: Engine, timerId: number): Promise<boolean> {
+  return engine.db.tx(async (t) => {
+    const { Timer } = engine.db.models;
+    const [claimed] = await Timer.update({ status: 'fired', firedAt: new Date() }, { where: { id: timerId, status: 'pending' }, transaction: t });
+    if (!claimed) return false;
+    const timer = await Timer.findByPk(timerId, { transaction: t, raw: true });
+    const row = await lockCase(engine, t, timer!.caseId as number);
+    const def = await engine.registry.get(row.typeId, row.typeVersion);
+    const machine = engine.registry.machine(def);
+    const event = { type: timer!.eventType as string, $data: row.data, $flags: row.flags };
+    if (!machine.resolveState(row.snapshot as never).can(event)) return true; // stale: the state moved on
+    await applyTransition(engine, t, def, row, { event: event.type, data: row.data, actorId: null, actorName: '系统（到期自动办理）' });
+    return true;
+  });
+}

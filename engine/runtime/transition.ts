@@ -1,0 +1,114 @@
+// One transition of one case, inside a transaction the caller holds: restore the persisted XState
+// snapshot, compute the pure transition, execute its effects and timers, replace the tasks of the
+// states left and entered, write the case (guarded by its version) and append to the event log.
+// Either all of it commits or none of it.
+import { transition } from 'xstate';
+import type { Transaction } from 'sequelize';
+import { AppError } from '../errors.js';
+import type { Engine } from '../context.js';
+import { getPointer, parseDuration, type TaskDef, type TypeVersionDef } from '../registry/index.js';
+import { activeLeaves, activePaths, stateConfig } from './states.js';
+import { runEffects, type EffectCase, type Flag } from './effects.js';
+
+export type CaseRow = Record<string, unknown> & {
+  id: number; number: string; typeId: string; typeVersion: number; state: string; status: string;
+  data: Record<string, unknown>; snapshot: unknown; flags: Flag[]; orgId: number | null;
+  district: string | null; street: string | null; version: number;
+};
+
+export interface TransitionInput {
+  event: string;
+  data: Record<string, unknown>;
+  decision?: Record<string, unknown>;
+  actorId: number | null;
+  actorName: string;
+  taskId?: number | null;
+  extraFlags?: Flag[];
+  /** Extra case columns to write (e.g. district derived from new data). */
+  caseFields?: Record<string, unknown>;
+  now?: Date;
+}
+
+export function dueDate(def: TypeVersionDef, task: TaskDef, now: Date): Date | null {
+  if (!task.due) return null;
+  const ms = parseDuration(def.settings.delays?.[task.due] ?? task.due);
+  return ms === null ? null : new Date(now.getTime() + ms);
+}
+
+export async function createTasksForPaths(engine: Engine, t: Transaction, def: TypeVersionDef, c: CaseRow, paths: string[], now: Date) {
+  for (const path of paths) {
+    for (const task of stateConfig(def.workflow, path)?.meta?.tasks ?? []) {
+      const orgField = (task as TaskDef & { orgField?: string }).orgField;
+      const orgId = orgField ? Number(getPointer(c.data, orgField)) || null : (task.role === 'applicant' || task.scope === 'org' ? c.orgId : null);
+      await engine.db.models.Task.create({
+        caseId: c.id, state: path, name: task.name, title: task.title, role: task.role, scope: task.scope,
+        district: c.district, orgId, events: task.events, status: 'open', dueAt: dueDate(def, task, now),
+      }, { transaction: t });
+    }
+  }
+}
+
+export async function applyTransition(engine: Engine, t: Transaction, def: TypeVersionDef, row: CaseRow, input: TransitionInput): Promise<CaseRow> {
+  const { Case, Task, CaseEvent } = engine.db.models;
+  const now = input.now ?? new Date();
+  const machine = engine.registry.machine(def);
+  const snapshot = machine.resolveState(row.snapshot as never);
+  const flags = [...(row.flags ?? []).filter((f) => !(input.extraFlags ?? []).some((x) => x.code === f.code)), ...(input.extraFlags ?? [])];
+  const event = { type: input.event, $data: input.data, $decision: input.decision ?? {}, $flags: flags };
+  if (!snapshot.can(event)) {
+    throw new AppError('EVENT_NOT_ALLOWED', { state: row.state, event: input.event });
+  }
+  const [next, actions] = transition(machine, snapshot, event);
+  const effectCase: EffectCase = { id: row.id, number: row.number, orgId: row.orgId, district: (input.caseFields?.district as string) ?? row.district, street: (input.caseFields?.street as string) ?? row.street, data: input.data, flags };
+  await runEffects(engine.db, t, effectCase, actions as never, now);
+
+  const before = activeLeaves(snapshot.value);
+  const after = activeLeaves(next.value);
+  const beforePaths = new Set(activePaths(before));
+  const afterPaths = new Set(activePaths(after));
+  const moved = before.join(',') !== after.join(',');
+  // Tasks: the one completed is done when its state was left; tasks of states left are cancelled;
+  // states newly entered get their tasks.
+  if (input.taskId && moved) {
+    const [done] = await Task.update(
+      { status: 'done', completedAt: now, completedBy: input.actorId, completedEvent: input.event },
+      { where: { id: input.taskId, status: 'open' }, transaction: t },
+    );
+    if (!done) throw new AppError('TASK_CONFLICT');
+  }
+  const open = await Task.findAll({ where: { caseId: row.id, status: 'open' }, transaction: t, raw: true });
+  for (const task of open) {
+    if (!afterPaths.has(task.state as string)) {
+      await Task.update({ status: 'cancelled', completedAt: now }, { where: { id: task.id }, transaction: t });
+    }
+  }
+  const updated: CaseRow = {
+    ...row,
+    ...input.caseFields,
+    state: after.join(','),
+    status: next.status === 'done' ? 'closed' : 'active',
+    data: input.data,
+    snapshot: machine.getPersistedSnapshot(next),
+    flags: effectCase.flags,
+    version: row.version + 1,
+  };
+  await createTasksForPaths(engine, t, def, updated, [...afterPaths].filter((p) => !beforePaths.has(p)), now);
+
+  const [affected] = await Case.update({
+    ...input.caseFields,
+    state: updated.state, status: updated.status, data: updated.data, snapshot: updated.snapshot, flags: updated.flags,
+    version: updated.version,
+    submittedAt: row.status === 'draft' ? now : (row.submittedAt as Date | null),
+    closedAt: updated.status === 'closed' ? now : null,
+    updatedAt: now,
+  }, { where: { id: row.id, version: row.version }, transaction: t });
+  if (!affected) throw new AppError('CASE_CONFLICT');
+
+  const seq = ((await CaseEvent.max('seq', { where: { caseId: row.id }, transaction: t })) as number | null ?? 0) + 1;
+  await CaseEvent.create({
+    caseId: row.id, seq, actorId: input.actorId, actorName: input.actorName, event: input.event,
+    payload: input.decision && Object.keys(input.decision).length ? input.decision : null,
+    fromState: row.state, toState: updated.state, taskId: input.taskId ?? null,
+  }, { transaction: t });
+  return updated;
+}

@@ -1,0 +1,13 @@
+// Public surface of the validation module: identity-code checks and form validation.
+export {
+  checkUscc,
+  checkOrgCode,
+  checkIdNumber,
+  checkMobile,
+  maskIdNumber,
+  type CodeCheck,
+  type UsccCheck,
+  type IdNumberCheck,
+  type IdNumberOptions,
+} from './codes.js';
+export { createAjv, validateForm, compileDefinitionSchema } from './ajv.js';

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // Two cores: a few files at once; each file has its own database and server.
+    poolOptions: { forks: { maxForks: 3, minForks: 1 } },
+    reporters: ['default'],
+  },
+});
