@@ -98,7 +98,7 @@ export class Client {
 
   async upload(name: string, content: Buffer | string, type = 'application/pdf'): Promise<Res> {
     const form = new FormData();
-    form.append('file', new Blob([content], { type }), name);
+    form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), name);
     return this.request('POST', '/api/files', form);
   }
 }
