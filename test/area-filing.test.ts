@@ -22,7 +22,7 @@ async function uploadThree(c: Client) {
   return ids;
 }
 
-async function areaData(c: Client, overrides: Record<string, unknown> = {}) {
+async function areaData(c: Client, overrides: Record<string, unknown> = {}): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const [a, b, d] = await uploadThree(c);
   return { ...example(areaSchema), attachments: { planningPermit: [a], completionAcceptance: [b], sitePlan: [d] }, ...overrides };
 }
