@@ -1,0 +1,37 @@
+// `npm test`: the whole suite on SQLite, then on PostgreSQL; fails if either fails.
+// PostgreSQL comes from TEST_DATABASE_URL, else the machine's local server (trust auth, database test).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const pgUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const extra = process.argv.slice(2);
+fs.mkdirSync('build', { recursive: true });
+
+const runs = [
+  { name: 'sqlite', env: { DATABASE_URL: '' } },
+  { name: 'postgres', env: { DATABASE_URL: pgUrl } },
+];
+let passed = 0;
+let failed = 0;
+let ok = true;
+for (const run of runs) {
+  console.log(`\n=== test suite on ${run.name} ===`);
+  const out = `build/vitest-${run.name}.json`;
+  const res = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...extra], {
+    stdio: 'inherit',
+    env: { ...process.env, ...run.env },
+  });
+  if (res.status !== 0) ok = false;
+  try {
+    const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    console.log(`${run.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+    if (report.numTotalTests === 0) ok = false;
+  } catch {
+    ok = false;
+    console.log(`${run.name}: no report (the run did not finish)`);
+  }
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);
