@@ -45,6 +45,7 @@ export interface Models {
   Sequence: AnyModel;
   RegisterEntry: AnyModel;
   AuditLog: AnyModel;
+  TypeDraft: AnyModel;
 }
 
 const { STRING, INTEGER, BOOLEAN, DATE, JSON: JSONT, BLOB } = DataTypes;
@@ -232,6 +233,13 @@ export function defineModels(sequelize: Sequelize): Models {
     ],
   });
 
+  // An administrator's unpublished work on a type: one draft bundle per type, published as a new version.
+  const TypeDraft = d('type_drafts', {
+    typeId: { type: STRING(64), primaryKey: true },
+    bundle: { type: JSONT, allowNull: false },
+    updatedBy: { type: INTEGER },
+  });
+
   const AuditLog = d('audit_log', {
     id,
     actorId: { type: INTEGER },
@@ -240,24 +248,23 @@ export function defineModels(sequelize: Sequelize): Models {
     detail: { type: JSONT },
   }, { updatedAt: false });
 
-  if (sequelize.getDialect() === 'sqlite') {
-    for (const m of [District, Org, User, Session, RateLimit, TypeDef, TypeVersion, Case, Task, CaseEvent, Timer, File, Blob, CaseFile, Sequence, RegisterEntry, AuditLog]) {
-      parseJsonOnRawReads(m);
-    }
-  }
-
   // Joins used by the inbox; no database-level constraints (rows are never deleted).
   Task.belongsTo(Case, { foreignKey: 'caseId', as: 'case', constraints: false });
 
+  // Every model defined above, including ones added later: no list to keep in step.
+  if (sequelize.getDialect() === 'sqlite') {
+    for (const m of Object.values(sequelize.models)) parseJsonOnRawReads(m as unknown as AnyModel);
+  }
+
   return {
     District, Org, User, Session, RateLimit, TypeDef, TypeVersion, Case, Task, CaseEvent, Timer,
-    File, Blob, CaseFile, Sequence, RegisterEntry, AuditLog,
+    File, Blob, CaseFile, Sequence, RegisterEntry, AuditLog, TypeDraft,
   };
 }
 
 // SQLite keeps JSON columns as text and Sequelize does not parse them on raw reads; PostgreSQL
 // returns them parsed. Parse here so every caller sees the same plain objects on both.
-const JSON_COLUMNS = new Set(['data', 'snapshot', 'flags', 'events', 'payload', 'definition', 'warnings', 'detail']);
+const JSON_COLUMNS = new Set(['data', 'snapshot', 'flags', 'events', 'payload', 'definition', 'warnings', 'detail', 'bundle']);
 
 const isPlain = (v: unknown): v is Row => !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { AppError } from '../errors.js';
+import { DefinitionError } from '../registry/index.js';
 import type { Engine } from '../context.js';
 import { loadSessionUser, type SessionUser } from '../auth/index.js';
 import { registerOpenApi } from './openapi.js';
@@ -13,10 +14,15 @@ import { caseRoutes } from './routes-cases.js';
 import { taskRoutes } from './routes-tasks.js';
 import { fileRoutes } from './routes-files.js';
 import { publicRoutes } from './routes-public.js';
+import { adminRoutes } from './routes-admin.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
+  }
+  interface FastifyInstance {
+    /** Every route, as registered: the RBAC matrix and the admin tests enumerate it. */
+    routeList: Array<{ method: string; url: string }>;
   }
 }
 
@@ -24,6 +30,10 @@ const DB_DOWN = /SequelizeConnection|ConnectionRefused|ConnectionError|ECONNREFU
 
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof DefinitionError) {
+    const [first] = err.problems;
+    return new AppError('DEF_INVALID', { file: first?.file ?? '', path: first?.path ?? '', reason: first?.message ?? '' }, err.problems);
+  }
   const e = err as { name?: string; message?: string; code?: string; statusCode?: number; validation?: unknown };
   const text = `${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`;
   if (DB_DOWN.test(text)) return new AppError('DB_UNAVAILABLE');
@@ -64,6 +74,11 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
   });
   app.decorateRequest('user', null);
+  const routeList: Array<{ method: string; url: string }> = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: r.url });
+  });
 
   await app.register(cookie);
   await app.register(multipart, {
@@ -99,6 +114,7 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     await taskRoutes(api, engine);
     await fileRoutes(api, engine);
     await publicRoutes(api, engine);
+    await adminRoutes(api, engine);
   });
   return app;
 }

@@ -24,8 +24,11 @@ export interface Registry {
   machine(def: TypeVersionDef): AnyStateMachine;
   lint(bundle: TypeBundle): DefinitionProblem[];
   publish(bundle: TypeBundle, opts: { userId?: number; source: string }): Promise<TypeVersionDef>;
-  /** Re-reads which version is current (another server may have published). */
-  refresh(): Promise<void>;
+  /**
+   * Re-reads which version is current (another server may have published). With maxAgeMs, skips
+   * the query when the last read is younger than that.
+   */
+  refresh(opts?: { maxAgeMs?: number }): Promise<void>;
   decisionForms: Record<string, object>;
   registers: Record<string, RegisterDef>;
   partials: Record<string, string>;
@@ -42,6 +45,7 @@ export async function openRegistry(db: Database, ajv: Ajv, rootDir: string): Pro
   const versions = new Map<string, TypeVersionDef>(); // `${id}@${version}`
   const machines = new WeakMap<TypeVersionDef, AnyStateMachine>();
   let currentVersions = new Map<string, number>();
+  let refreshedAt = 0;
 
   for (const [name, schema] of Object.entries(decisionForms)) {
     if (!ajv.validateSchema(schema)) {
@@ -99,7 +103,9 @@ export async function openRegistry(db: Database, ajv: Ajv, rootDir: string): Pro
       currentVersions.set(def.id, def.version);
       return def;
     },
-    async refresh() {
+    async refresh(opts = {}) {
+      if (opts.maxAgeMs !== undefined && Date.now() - refreshedAt < opts.maxAgeMs) return;
+      refreshedAt = Date.now();
       const rows = await TypeDef.findAll({ raw: true });
       const next = new Map<string, number>();
       for (const r of rows) {

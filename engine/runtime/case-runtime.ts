@@ -58,6 +58,8 @@ async function link(engine: Engine, t: Transaction, def: TypeVersionDef, caseId:
 }
 
 export async function createCase(engine: Engine, user: SessionUser, typeId: string, rawData: unknown): Promise<number> {
+  // New cases use the current version; another server may have published one a moment ago.
+  await engine.registry.refresh({ maxAgeMs: 1000 });
   const def = engine.registry.current(typeId);
   if (!def) throw new AppError('NOT_FOUND', { what: `业务类型 ${typeId}` });
   if (!def.settings.starters.includes(user.role) || def.settings.registration) throw new AppError('FORBIDDEN');

@@ -1,0 +1,7 @@
+// The audit log: every administrative change, with who and when. Append-only.
+import type { Transaction } from 'sequelize';
+import type { Engine } from '../context.js';
+
+export async function audit(engine: Engine, actorId: number, action: string, target: string, detail?: unknown, t?: Transaction) {
+  await engine.db.models.AuditLog.create({ actorId, action, target, detail: detail ?? null }, { transaction: t });
+}
