@@ -27,6 +27,7 @@ export async function caseRoutes(app: FastifyInstance, engine: Engine) {
         properties: {
           type: { type: 'string' }, state: { type: 'string' }, status: { type: 'string', enum: ['draft', 'active', 'closed'] },
           q: { type: 'string', maxLength: 100 }, page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+          filter: { anyOf: [{ type: 'string', maxLength: 100 }, { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 100 } }] },
         },
       },
     },

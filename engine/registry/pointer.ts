@@ -9,3 +9,16 @@ export function getPointer(doc: unknown, pointer: string): unknown {
   }
   return cur;
 }
+
+/** A copy of doc with the value at pointer replaced (intermediate objects created as needed). */
+export function setPointer(doc: Record<string, unknown>, pointer: string, value: unknown): Record<string, unknown> {
+  const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (keys.some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype')) throw new Error(`unsafe pointer ${pointer}`);
+  const root = structuredClone(doc);
+  let cur: Record<string, unknown> = root;
+  keys.forEach((k, i) => {
+    if (i === keys.length - 1) cur[k] = value;
+    else cur = (cur[k] = typeof cur[k] === 'object' && cur[k] !== null ? cur[k] : {}) as Record<string, unknown>;
+  });
+  return root;
+}

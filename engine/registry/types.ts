@@ -19,6 +19,14 @@ export interface TaskDef {
   /** ISO 8601 duration (P5D, PT2H) or the name of a delay in settings.delays. */
   due?: string;
   events: Record<string, TaskEventDef>;
+  /** Pointer to an organisation id in the data: the org a scope "org" task belongs to. */
+  orgField?: string;
+  /** Pointer to an array of usernames in the data: one task per person (e.g. the inspectors). */
+  assignees?: string;
+  /** "all": a countersign — the event moves the case only when every such task is completed. */
+  completion?: 'any' | 'all';
+  /** Pointer to an array in the data where each completion's decision is appended. */
+  collectInto?: string;
 }
 
 export interface StateMeta {
@@ -67,6 +75,14 @@ export interface TypeSettings {
     districtField?: string;
     localField?: string;
   };
+  /** Form fields the server fills from the applicant organisation's registration (pointer → column). */
+  fillFromOrg?: Record<string, 'name' | 'code' | 'local' | 'district' | 'kind'>;
+  /** Fields the server computes (pointer → { ratio: [part, whole] }), e.g. shares of a vote. */
+  derived?: Record<string, { ratio: [string, string] }>;
+  /** What the portal shows of a case while it is in a public state (公示). */
+  publicFields?: Array<{ field: string; title: string }>;
+  /** Decision form (forms/decisions/) an 异议 during 公示 must satisfy; default "objection". */
+  objectionForm?: string;
   [k: string]: unknown;
 }
 

@@ -38,6 +38,9 @@ export function userMatchesTask(user: SessionUser, task: TaskRow): boolean {
 export async function canSeeCase(db: Database, user: SessionUser, caseId: number): Promise<boolean> {
   const { Case, Task } = db.models;
   if ((await Case.count({ where: { [Op.and]: [{ id: caseId }, caseVisibilityWhere(user)] } })) > 0) return true;
-  if (!user.orgId) return false;
-  return (await Task.count({ where: { caseId, orgId: user.orgId, role: user.role } })) > 0;
+  // Whoever has (or had) a task on the case sees it: the organisation a complaint is forwarded to,
+  // an inspector named on a campaign, a task open to a whole role.
+  const or: WhereOptions[] = [{ assigneeId: user.id }, { completedBy: user.id }, { role: user.role, scope: 'any' }];
+  if (user.orgId) or.push({ orgId: user.orgId, role: user.role });
+  return (await Task.count({ where: { caseId, [Op.or]: or } })) > 0;
 }

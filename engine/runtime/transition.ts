@@ -3,12 +3,13 @@
 // states left and entered, write the case (guarded by its version) and append to the event log.
 // Either all of it commits or none of it.
 import { transition } from 'xstate';
-import type { Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
-import { getPointer, parseDuration, type TaskDef, type TypeVersionDef } from '../registry/index.js';
+import { getPointer, setPointer, parseDuration, type TaskDef, type TypeVersionDef } from '../registry/index.js';
 import { activeLeaves, activePaths, stateConfig } from './states.js';
 import { runEffects, type EffectCase, type Flag } from './effects.js';
+import { indexFields } from './index-fields.js';
 
 export type CaseRow = Record<string, unknown> & {
   id: number; number: string; typeId: string; typeVersion: number; state: string; status: string;
@@ -36,21 +37,68 @@ export function dueDate(def: TypeVersionDef, task: TaskDef, now: Date): Date | n
 }
 
 export async function createTasksForPaths(engine: Engine, t: Transaction, def: TypeVersionDef, c: CaseRow, paths: string[], now: Date) {
+  const { Task, User } = engine.db.models;
   for (const path of paths) {
     for (const task of stateConfig(def.workflow, path)?.meta?.tasks ?? []) {
-      const orgField = (task as TaskDef & { orgField?: string }).orgField;
-      const orgId = orgField ? Number(getPointer(c.data, orgField)) || null : (task.role === 'applicant' || task.scope === 'org' ? c.orgId : null);
-      await engine.db.models.Task.create({
+      const orgId = task.orgField ? Number(getPointer(c.data, task.orgField)) || null : (task.role === 'applicant' || task.scope === 'org' ? c.orgId : null);
+      const row = {
         caseId: c.id, state: path, name: task.name, title: task.title, role: task.role, scope: task.scope,
         district: c.district, orgId, events: task.events, status: 'open', dueAt: dueDate(def, task, now),
-      }, { transaction: t });
+      };
+      if (!task.assignees) {
+        await Task.create(row, { transaction: t });
+        continue;
+      }
+      // Named people (e.g. the inspectors of a campaign): one task each, already theirs.
+      const names = getPointer(c.data, task.assignees);
+      const list = Array.isArray(names) ? [...new Set(names.map(String))] : [];
+      if (list.length === 0) throw new AppError('RULE_VIOLATION', { message: `「${task.title}」没有指定办理人` });
+      for (const username of list) {
+        const user = await User.findOne({ where: { username, role: task.role, active: true }, transaction: t, raw: true });
+        if (!user) throw new AppError('RULE_VIOLATION', { message: `「${task.title}」的办理人「${username}」不存在或不是${task.role}角色` });
+        await Task.create({ ...row, assigneeId: user.id }, { transaction: t });
+      }
     }
   }
+}
+
+/**
+ * A countersign step (completion "all"): each completion is recorded (and its decision collected)
+ * but only the last one moves the case. Returns the updated case when it handled the event.
+ */
+async function countersign(engine: Engine, t: Transaction, def: TypeVersionDef, row: CaseRow, input: TransitionInput, now: Date): Promise<{ data: Record<string, unknown>; done?: CaseRow }> {
+  const { Task, Case, CaseEvent } = engine.db.models;
+  let data = input.data;
+  if (!input.taskId) return { data };
+  const task = await Task.findByPk(input.taskId, { transaction: t, raw: true });
+  const taskDef = task && stateConfig(def.workflow, task.state)?.meta?.tasks?.find((x) => x.name === task.name);
+  if (!task || !taskDef) return { data };
+  if (taskDef.collectInto) {
+    const list = getPointer(data, taskDef.collectInto);
+    const entry = { ...(input.decision ?? {}), event: input.event, by: input.actorName, byId: input.actorId, at: now.toISOString() };
+    data = setPointer(data, taskDef.collectInto, [...(Array.isArray(list) ? list : []), entry]);
+  }
+  if (taskDef.completion !== 'all') return { data };
+  const others = await Task.count({ where: { caseId: row.id, state: task.state, name: task.name, status: 'open', id: { [Op.ne]: task.id } }, transaction: t });
+  if (others === 0) return { data };
+  const [done] = await Task.update({ status: 'done', completedAt: now, completedBy: input.actorId, completedEvent: input.event }, { where: { id: task.id, status: 'open' }, transaction: t });
+  if (!done) throw new AppError('TASK_CONFLICT');
+  const [affected] = await Case.update({ data, version: row.version + 1, updatedAt: now }, { where: { id: row.id, version: row.version }, transaction: t });
+  if (!affected) throw new AppError('CASE_CONFLICT');
+  const seq = ((await CaseEvent.max('seq', { where: { caseId: row.id }, transaction: t })) as number | null ?? 0) + 1;
+  await CaseEvent.create({
+    caseId: row.id, seq, actorId: input.actorId, actorName: input.actorName, event: input.event,
+    payload: input.decision && Object.keys(input.decision).length ? input.decision : null, fromState: row.state, toState: row.state, taskId: task.id,
+  }, { transaction: t });
+  return { data, done: { ...row, data, version: row.version + 1 } };
 }
 
 export async function applyTransition(engine: Engine, t: Transaction, def: TypeVersionDef, row: CaseRow, input: TransitionInput): Promise<CaseRow> {
   const { Case, Task, CaseEvent } = engine.db.models;
   const now = input.now ?? new Date();
+  const signed = await countersign(engine, t, def, row, input, now);
+  if (signed.done) return signed.done;
+  input = { ...input, data: signed.data };
   const machine = engine.registry.machine(def);
   const snapshot = machine.resolveState(row.snapshot as never);
   const flags = [...(row.flags ?? []).filter((f) => !(input.extraFlags ?? []).some((x) => x.code === f.code)), ...(input.extraFlags ?? [])];
@@ -59,8 +107,8 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
     throw new AppError('EVENT_NOT_ALLOWED', { state: row.state, event: input.event });
   }
   const [next, actions] = transition(machine, snapshot, event);
-  const effectCase: EffectCase = { id: row.id, number: row.number, orgId: row.orgId, district: (input.caseFields?.district as string) ?? row.district, street: (input.caseFields?.street as string) ?? row.street, data: input.data, flags };
-  await runEffects(engine.db, t, effectCase, actions as never, now);
+  const effectCase: EffectCase = { id: row.id, number: row.number, orgId: row.orgId, district: (input.caseFields?.district as string) ?? row.district, street: (input.caseFields?.street as string) ?? row.street, data: input.data, flags, decision: input.decision };
+  await runEffects(engine, t, effectCase, actions as never, now);
 
   const before = activeLeaves(snapshot.value);
   const after = activeLeaves(next.value);
@@ -87,7 +135,7 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
     ...input.caseFields,
     state: after.join(','),
     status: next.status === 'done' ? 'closed' : 'active',
-    data: input.data,
+    data: effectCase.data, // effects such as setData may have written into it
     snapshot: machine.getPersistedSnapshot(next),
     flags: effectCase.flags,
     version: row.version + 1,
@@ -97,6 +145,7 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
   const [affected] = await Case.update({
     ...input.caseFields,
     state: updated.state, status: updated.status, data: updated.data, snapshot: updated.snapshot, flags: updated.flags,
+    ...indexFields(def, updated.data),
     version: updated.version,
     submittedAt: row.status === 'draft' ? now : (row.submittedAt as Date | null),
     closedAt: updated.status === 'closed' ? now : null,

@@ -6,12 +6,16 @@ import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { caseVisibilityWhere, canSeeCase, userMatchesTask } from './access.js';
 import { isEditable, stateTitle } from './states.js';
+import { tagPattern } from './index-fields.js';
+import { objectionsFor } from './publicity.js';
 
 export interface CaseListQuery {
   type?: string;
   state?: string;
   status?: string;
   q?: string;
+  /** Tag filters declared in settings.filters, e.g. `area:5`; several must all match. */
+  filter?: string | string[];
   page?: number;
   pageSize?: number;
 }
@@ -26,7 +30,11 @@ export async function listCases(engine: Engine, user: SessionUser, query: CaseLi
   if (query.type) and.push({ typeId: query.type });
   if (query.state) and.push({ state: query.state });
   if (query.status) and.push({ status: query.status });
-  if (query.q) and.push({ [Op.or]: [{ number: { [Op.like]: escapeLike(query.q) } }, { title: { [Op.like]: escapeLike(query.q) } }] });
+  if (query.q) {
+    const like = escapeLike(query.q);
+    and.push({ [Op.or]: [{ number: { [Op.like]: like } }, { title: { [Op.like]: like } }, { search: { [Op.like]: like } }] });
+  }
+  for (const f of [query.filter ?? []].flat()) and.push({ tags: { [Op.like]: tagPattern(f) } });
   const { rows, count } = await Case.findAndCountAll({
     where: { [Op.and]: and },
     attributes: ['id', 'number', 'typeId', 'typeVersion', 'title', 'state', 'status', 'district', 'orgId', 'version', 'flags', 'createdAt', 'updatedAt', 'submittedAt', 'closedAt'],
@@ -73,5 +81,6 @@ export async function caseView(engine: Engine, user: SessionUser, caseId: number
     attachments: files,
     notice: row.state !== 'closed' && lastReturn && isEditable(def.workflow, leaves) ? lastReturn.payload : null,
     path: history.map((h) => h.toState).filter(Boolean),
+    objections: await objectionsFor(engine, user, caseId),
   };
 }
