@@ -9,6 +9,8 @@ import { seedDemo, seedDistricts } from './seed.js';
 import { buildServer } from './http/server.js';
 import { canSeeCase, startTimerPoller, type TimerPoller } from './runtime/index.js';
 import type { Engine } from './context.js';
+import { stopImportJobs } from './excel/index.js';
+import { closePrintPool } from './print/index.js';
 
 export interface RunningApp {
   engine: Engine;
@@ -22,14 +24,19 @@ export async function createEngine(config: Config): Promise<Engine> {
   const db = await openDatabase(config.databaseUrl);
   const ajv = createAjv();
   const engine: Engine = { config, db, ajv, registry: undefined as never, status: { pdf: 'unknown' }, onCommitted: [] };
-  const codes = await seedDistricts(engine);
-  // District and street codes must exist in the installation, not only look like codes.
-  ajv.addFormat('district', { type: 'string', validate: (s: string) => /^\d{6}$/.test(s) && codes.has(s) });
-  ajv.addFormat('street', { type: 'string', validate: (s: string) => /^\d{9}$/.test(s) && codes.has(s) });
-  engine.registry = await openRegistry(db, ajv, config.rootDir);
-  engine.canSeeCase = (user, caseId) => canSeeCase(db, user, caseId);
-  if (config.seed) await seedDemo(engine);
-  return engine;
+  try {
+    const codes = await seedDistricts(engine);
+    // District and street codes must exist in the installation, not only look like codes.
+    ajv.addFormat('district', { type: 'string', validate: (s: string) => /^\d{6}$/.test(s) && codes.has(s) });
+    ajv.addFormat('street', { type: 'string', validate: (s: string) => /^\d{9}$/.test(s) && codes.has(s) });
+    engine.registry = await openRegistry(db, ajv, config.rootDir);
+    engine.canSeeCase = (user, caseId) => canSeeCase(db, user, caseId);
+    if (config.seed) await seedDemo(engine);
+    return engine;
+  } catch (err) {
+    await db.close(); // a start refused (e.g. a broken definition) leaves no connection behind
+    throw err;
+  }
 }
 
 export async function startApp(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Promise<RunningApp> {
@@ -46,6 +53,8 @@ export async function startApp(overrides: Partial<Config> = {}, env: NodeJS.Proc
     async stop() {
       await timers.stop();
       await server.close();
+      await stopImportJobs(engine);
+      await closePrintPool(engine);
       await engine.db.close();
     },
   };

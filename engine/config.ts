@@ -16,6 +16,14 @@ export interface Config {
   loginLockMinutes: number;
   seed: boolean;
   logLevel: string;
+  /** Chromium for PDF printing (Debian's package); a missing binary leaves PDF unavailable. */
+  chromiumPath: string;
+  /** Pages rendering PDFs at once in the one shared browser, and the time one print may take. */
+  printPages: number;
+  printTimeoutMs: number;
+  /** Excel imports: largest .xlsx accepted, and up to which size the answer waits for the rows. */
+  importLimitBytes: number;
+  importSyncBytes: number;
 }
 
 export const ROOT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -37,6 +45,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginLockMinutes: Number(env.BEIAN_LOGIN_LOCK_MINUTES ?? 15),
     seed: env.BEIAN_SEED !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
+    chromiumPath: env.BEIAN_CHROMIUM || '/usr/bin/chromium',
+    printPages: Number(env.BEIAN_PRINT_PAGES ?? 4),
+    printTimeoutMs: Number(env.BEIAN_PRINT_TIMEOUT_MS ?? 30_000),
+    importLimitBytes: Number(env.BEIAN_IMPORT_LIMIT ?? 50 * 1024 * 1024),
+    importSyncBytes: Number(env.BEIAN_IMPORT_SYNC_LIMIT ?? 1024 * 1024),
     ...overrides,
   };
 }

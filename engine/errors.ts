@@ -33,6 +33,10 @@ export const ERRORS = {
   DEF_UNKNOWN_NAME: { status: 422, message: '业务定义引用了不存在的{kind}「{name}」：{file} {path}', audience: 'user' },
   DB_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后重试', audience: 'operator' },
   PDF_UNAVAILABLE: { status: 503, message: 'PDF 打印服务不可用：{reason}', audience: 'operator' },
+  IMPORT_INVALID: { status: 400, message: '导入数据有误：共 {count} 处错误，未导入任何数据', audience: 'user' },
+  IMPORT_FILE_INVALID: { status: 400, message: '无法导入该文件：{reason}', audience: 'user' },
+  PRINT_NOT_AVAILABLE: { status: 409, message: '当前环节「{state}」不能打印「{title}」', audience: 'user' },
+  PRINT_TEMPLATE_ERROR: { status: 500, message: '打印模板「{name}」有误：{reason}', audience: 'developer' },
   INTERNAL: { status: 500, message: '服务器内部错误', audience: 'developer' },
 } as const satisfies Record<string, ErrorDef>;
 

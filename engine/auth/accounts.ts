@@ -7,7 +7,8 @@ import { UniqueConstraintError, Op } from 'sequelize';
 import type { Engine } from '../context.js';
 import { AppError, formInvalid, type FieldError } from '../errors.js';
 import { getPointer, type TypeSettings, type TypeVersionDef } from '../registry/index.js';
-import { checkOrgCode, checkUscc, validateForm } from '../validation/index.js';
+import { checkIdNumber, checkOrgCode, checkUscc, validateForm } from '../validation/index.js';
+import { registerKey } from '../runtime/rules.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
 import { createSession, toSessionUser, type SessionUser } from './sessions.js';
 import { hitRateLimit, rateLimitCount } from './rate-limit.js';
@@ -90,7 +91,7 @@ export async function registerAccount(engine: Engine, body: Json): Promise<{ use
   if (code) {
     // The code check below replaces the schema's format error on that field: it knows about pilot codes.
     errors = errors.filter((e) => e.field !== reg.codeField);
-    const check = reg.codeFormat === 'uscc' ? checkUscc(code) : checkOrgCode(code);
+    const check = reg.codeFormat === 'uscc' ? checkUscc(code) : reg.codeFormat === 'idcard' ? checkIdNumber(code) : checkOrgCode(code);
     if (!check.ok) {
       // GB 32100 pilot-era codes: accepted only when the applicant says so, and flagged for the reviewer.
       if (check.pilotCandidate && body.pilotCode === true) warnings.push(PILOT_WARNING);
@@ -110,13 +111,15 @@ export async function registerAccount(engine: Engine, body: Json): Promise<{ use
   if (weakness) errors.push({ field: '/password', title: '密码', message: weakness });
   else if (password.toUpperCase() === code) errors.push({ field: '/password', title: '密码', message: '密码不能与登录名（代码）相同' });
   if (errors.length) throw formInvalid(errors);
+  const entry = reg.matchEntry ? await matchRegisterEntry(engine, reg.matchEntry, fields) : null;
 
   const name = String(getPointer(fields, reg.nameField) ?? '').trim();
-  const district = reg.districtField ? (getPointer(fields, reg.districtField) as string | undefined) ?? null : null;
+  const district = entry ? (entry.district as string | null) : reg.districtField ? (getPointer(fields, reg.districtField) as string | undefined) ?? null : null;
   const local = reg.localField ? getPointer(fields, reg.localField) : undefined;
   const data: Json = {};
   // Passwords (and confirmations a form may carry) never land in organisation data.
   for (const [k, v] of Object.entries(fields)) if (!/password/i.test(k)) data[k] = v;
+  if (entry) Object.assign(data, { entryId: entry.id, parentEntryId: entry.parentId });
   const passwordHash = await hashPassword(password);
 
   const exists = (field: string, title: string) =>
@@ -227,4 +230,18 @@ export async function changePassword(
     await User.update({ passwordHash, failedLogins: 0, lockedUntil: null }, { where: { id: user.id }, transaction: t });
     await Session.destroy({ where: { userId: user.id, id: { [Op.ne]: keep } }, transaction: t });
   });
+}
+
+/**
+ * Registration that must match a register entry (an owner and the registered house): the entry is
+ * found by its key under its parent, and the listed fields must equal what the registrant typed.
+ */
+async function matchRegisterEntry(engine: Engine, m: NonNullable<Registration['matchEntry']>, fields: Json): Promise<Json> {
+  const parentId = Number(getPointer(fields, m.parent)) || null;
+  const key = registerKey(fields, m.key);
+  const entry = key ? await engine.db.models.RegisterEntry.findOne({ where: { register: m.register, key, parentId, status: 'active' }, raw: true }) : null;
+  const data = (entry?.data ?? {}) as Json;
+  const same = entry && Object.entries(m.fields).every(([entryField, ptr]) => String(data[entryField] ?? '').trim().toUpperCase() === String(getPointer(fields, ptr) ?? '').trim().toUpperCase());
+  if (!entry || !same) throw formInvalid([{ field: m.key[m.key.length - 1], message: m.message }]);
+  return entry;
 }

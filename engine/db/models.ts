@@ -46,9 +46,11 @@ export interface Models {
   RegisterEntry: AnyModel;
   AuditLog: AnyModel;
   TypeDraft: AnyModel;
+  Objection: AnyModel;
+  ImportJob: AnyModel;
 }
 
-const { STRING, INTEGER, BOOLEAN, DATE, JSON: JSONT, BLOB } = DataTypes;
+const { STRING, INTEGER, BOOLEAN, DATE, JSON: JSONT, BLOB, TEXT } = DataTypes;
 const id = { type: INTEGER, primaryKey: true, autoIncrement: true };
 
 export function defineModels(sequelize: Sequelize): Models {
@@ -129,6 +131,9 @@ export function defineModels(sequelize: Sequelize): Models {
     district: { type: STRING(12) },
     street: { type: STRING(12) },
     areaId: { type: INTEGER },
+    search: { type: STRING(1000) }, // text of settings.searchFields
+    tags: { type: TEXT }, // |name:value| per settings.filters
+    accessCodeHash: { type: STRING(64) }, // cases started by the anonymous public: sha256 of their 查询码
     version: { type: INTEGER, allowNull: false, defaultValue: 1 },
     submittedAt: { type: DATE },
     closedAt: { type: DATE },
@@ -248,6 +253,35 @@ export function defineModels(sequelize: Sequelize): Models {
     detail: { type: JSONT },
   }, { updatedAt: false });
 
+  // 异议 lodged by anyone during a case's public period (公示), for the reviewer to weigh.
+  const Objection = d('objections', {
+    id,
+    caseId: { type: INTEGER, allowNull: false },
+    name: { type: STRING(50), allowNull: false },
+    contact: { type: STRING(50), allowNull: false },
+    content: { type: TEXT, allowNull: false },
+    ip: { type: STRING(64) },
+  }, { updatedAt: false, indexes: [{ fields: ['case_id'] }] });
+
+  // An Excel import running (or run) on some server: progress and outcome, readable by any server.
+  const ImportJob = d('import_jobs', {
+    id: { type: STRING(36), primaryKey: true },
+    typeId: { type: STRING(64), allowNull: false },
+    path: { type: STRING(200), allowNull: false },
+    caseId: { type: INTEGER },
+    userId: { type: INTEGER, allowNull: false },
+    status: { type: STRING(16), allowNull: false }, // running | done | failed
+    fileName: { type: STRING(255) },
+    fileSize: { type: INTEGER },
+    rowsRead: { type: INTEGER, allowNull: false, defaultValue: 0 },
+    totalRows: { type: INTEGER },
+    errorCount: { type: INTEGER, allowNull: false, defaultValue: 0 },
+    errors: { type: JSONT },
+    result: { type: JSONT },
+    message: { type: STRING(500) },
+    finishedAt: { type: DATE },
+  }, { indexes: [{ fields: ['user_id', 'created_at'] }] });
+
   // Joins used by the inbox; no database-level constraints (rows are never deleted).
   Task.belongsTo(Case, { foreignKey: 'caseId', as: 'case', constraints: false });
 
@@ -258,13 +292,13 @@ export function defineModels(sequelize: Sequelize): Models {
 
   return {
     District, Org, User, Session, RateLimit, TypeDef, TypeVersion, Case, Task, CaseEvent, Timer,
-    File, Blob, CaseFile, Sequence, RegisterEntry, AuditLog, TypeDraft,
+    File, Blob, CaseFile, Sequence, RegisterEntry, AuditLog, TypeDraft, Objection, ImportJob,
   };
 }
 
 // SQLite keeps JSON columns as text and Sequelize does not parse them on raw reads; PostgreSQL
 // returns them parsed. Parse here so every caller sees the same plain objects on both.
-const JSON_COLUMNS = new Set(['data', 'snapshot', 'flags', 'events', 'payload', 'definition', 'warnings', 'detail', 'bundle']);
+const JSON_COLUMNS = new Set(['data', 'snapshot', 'flags', 'events', 'payload', 'definition', 'warnings', 'detail', 'bundle', 'errors', 'result']);
 
 const isPlain = (v: unknown): v is Row => !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 

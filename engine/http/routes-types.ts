@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import { requireUser } from '../auth/index.js';
 import { vocabulary, type TypeVersionDef } from '../registry/index.js';
+import { resolvePrefill } from '../runtime/index.js';
 
 const summary = (d: TypeVersionDef, role: string | null) => ({
   id: d.id, version: d.version, title: d.settings.title, description: d.settings.description ?? '',
@@ -38,6 +39,23 @@ export async function typeRoutes(app: FastifyInstance, engine: Engine) {
       schema: d.schema, uiSchema: d.uiSchema, workflow: d.workflow, settings: d.settings,
       examples: d.schema.examples ?? [], prints: Object.keys(d.prints),
       decisionForms: engine.registry.decisionForms,
+      // settings.prefill resolved for the caller's organisation: the values a new form opens with.
+      prefill: await resolvePrefill(engine, d, req.user!),
+    };
+  });
+
+  // A case stays on the version it started with: its page draws that version's workflow.
+  app.get<{ Params: { id: string; version: string } }>('/api/types/:id/versions/:version', {
+    schema: { tags: ['types'], summary: '业务类型的某一版本：表单、界面、流程、设置' },
+  }, async (req) => {
+    requireUser(req);
+    const version = Number(req.params.version);
+    const d = Number.isInteger(version) && version > 0 && engine.registry.current(req.params.id)
+      ? await engine.registry.get(req.params.id, version).catch(() => undefined) : undefined;
+    if (!d) throw new AppError('NOT_FOUND', { what: `业务类型 ${req.params.id} 的版本 ${req.params.version}` });
+    return {
+      ...summary(d, req.user!.role),
+      schema: d.schema, uiSchema: d.uiSchema, workflow: d.workflow, settings: d.settings, prints: Object.keys(d.prints),
     };
   });
 

@@ -14,7 +14,16 @@ import { caseRoutes } from './routes-cases.js';
 import { taskRoutes } from './routes-tasks.js';
 import { fileRoutes } from './routes-files.js';
 import { publicRoutes } from './routes-public.js';
+import { publicityRoutes } from './routes-publicity.js';
+import { checkRoutes } from './routes-check.js';
 import { adminRoutes } from './routes-admin.js';
+import { publicCaseRoutes } from './routes-public-cases.js';
+import { statsRoutes } from './routes-stats.js';
+import { publicIndexRoutes } from './routes-public-index.js';
+import { registerRoutes } from './routes-registers.js';
+import { excelRoutes } from './routes-excel.js';
+import { printRoutes } from './routes-print.js';
+import { staticRoutes } from './static.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -114,7 +123,16 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     await taskRoutes(api, engine);
     await fileRoutes(api, engine);
     await publicRoutes(api, engine);
+    await publicityRoutes(api, engine);
+    await checkRoutes(api, engine);
     await adminRoutes(api, engine);
+    await publicCaseRoutes(api, engine);
+    await statsRoutes(api, engine);
+    await publicIndexRoutes(api, engine);
+    await registerRoutes(api, engine);
+    await excelRoutes(api, engine);
+    await printRoutes(api, engine);
+    await staticRoutes(api);
   });
   return app;
 }

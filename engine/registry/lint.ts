@@ -6,7 +6,7 @@ import type Ajv from 'ajv';
 import Handlebars from 'handlebars';
 import { ACTIONS, GUARDS, ROLES, RULES, SCOPES } from './vocabulary.js';
 import { buildMachine } from './machine.js';
-import { parseDuration } from './durations.js';
+import { isDataDelay, parseDuration } from './durations.js';
 import type { DefinitionProblem, TaskDef, TypeBundle } from './types.js';
 import { settingsMetaSchema } from './meta-schema.js';
 
@@ -42,7 +42,15 @@ export function lintBundle(bundle: TypeBundle, ctx: LintContext): DefinitionProb
     if (!ctx.ajv.validate(def.params, rule.params ?? {})) add('settings', `/rules/${i}/params`, ctx.ajv.errorsText(ctx.ajv.errors));
   }
   for (const [name, d] of Object.entries(settings.delays ?? {})) {
-    if (parseDuration(d) === null) add('settings', `/delays/${esc(name)}`, `"${d}" is not a duration (ms or ISO 8601 like P7D)`);
+    const ok = isDataDelay(d) ? d.default === undefined || parseDuration(d.default) !== null : parseDuration(d) !== null;
+    if (!ok) add('settings', `/delays/${esc(name)}`, `"${JSON.stringify(d)}" is not a duration (ms, ISO 8601 like P7D, or { fromData, unit, default })`);
+  }
+  if (settings.objectionForm !== undefined && !(settings.objectionForm in ctx.decisionForms)) {
+    add('settings', '/objectionForm', `unknown decision form "${settings.objectionForm}"`);
+  }
+  for (const [i, rule] of (settings.rules ?? []).entries()) {
+    const register = rule.rule === 'rowsMatchRegister' ? rule.params?.register : undefined;
+    if (typeof register === 'string' && !(register in ctx.registers)) add('settings', `/rules/${i}/params/register`, `unknown register "${register}"`);
   }
 
   // Form

@@ -14,7 +14,7 @@ export interface LoadedBundle {
 }
 
 export class DefinitionLoadError extends Error {
-  constructor(readonly file: string, readonly jsonPath: string, reason: string) {
+  constructor(readonly file: string, readonly jsonPath: string, readonly reason: string) {
     super(`${file} ${jsonPath || '/'}: ${reason}`);
   }
 }

@@ -5,7 +5,7 @@
 import { setup, type AnyStateMachine } from 'xstate';
 import { ACTIONS, GUARDS } from './vocabulary.js';
 import { getPointer } from './pointer.js';
-import { parseDuration } from './durations.js';
+import { isDataDelay, parseDuration, resolveDelay } from './durations.js';
 import type { TypeBundle } from './types.js';
 
 export interface EngineEvent {
@@ -28,10 +28,15 @@ const guardImpl: Record<keyof typeof GUARDS, GuardFn> = {
 };
 
 export function buildMachine(bundle: Pick<TypeBundle, 'id' | 'workflow' | 'settings'>): AnyStateMachine {
-  const delays: Record<string, number> = {};
+  // A delay is a fixed duration, or read from the data of the event that entered the state
+  // (every engine event carries the case data), e.g. a plan's own frequency.
+  const delays: Record<string, number | ((args: { event: EngineEvent }) => number)> = {};
   for (const [name, value] of Object.entries(bundle.settings?.delays ?? {})) {
-    const ms = parseDuration(value);
-    if (ms !== null) delays[name] = ms;
+    if (isDataDelay(value)) delays[name] = ({ event }) => resolveDelay(value, event.$data, getPointer) ?? 86_400_000;
+    else {
+      const ms = parseDuration(value);
+      if (ms !== null) delays[name] = ms;
+    }
   }
   const actions = Object.fromEntries(Object.keys(ACTIONS).map((name) => [name, () => undefined]));
   const config = { ...bundle.workflow, id: bundle.workflow.id ?? bundle.id, context: {} };

@@ -8,6 +8,10 @@ export const settingsMetaSchema = {
   properties: {
     title: { type: 'string', minLength: 1 },
     description: { type: 'string' },
+    publicStart: {
+      type: 'object', required: ['contactField'],
+      properties: { contactField: pointer, maxPerHour: { type: 'integer', minimum: 1 } }, additionalProperties: false,
+    },
     menu: { type: 'string' },
     order: { type: 'number' },
     numberPrefix: { type: 'string', pattern: '^[A-Z]{2,8}$' },
@@ -30,18 +34,67 @@ export const settingsMetaSchema = {
         properties: {
           rule: { type: 'string' }, field: pointer, params: { type: 'object' }, message: { type: 'string' },
           severity: { enum: ['error', 'warning'] },
+          when: { type: 'object', required: ['path', 'value'], properties: { path: pointer, value: {} }, additionalProperties: false },
         },
       },
     },
-    delays: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
-    prints: { type: 'object', additionalProperties: { type: 'object', required: ['title'], properties: { title: { type: 'string' } } } },
+    delays: {
+      type: 'object',
+      additionalProperties: {
+        anyOf: [
+          { type: ['string', 'number'] },
+          {
+            type: 'object', required: ['fromData', 'unit'], additionalProperties: false,
+            properties: { fromData: pointer, unit: { enum: ['day', 'hour', 'minute', 'second'] }, default: { type: ['string', 'number'] } },
+          },
+        ],
+      },
+    },
+    // states: where the print may be made (e.g. a 备案证明 only once approved); default any non-editable state.
+    prints: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object', required: ['title'],
+        properties: { title: { type: 'string' }, states: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 } },
+      },
+    },
+    // Excel import per list (key "/houses", or "/" for the whole form): columns that must be unique in one file.
+    imports: {
+      type: 'object', propertyNames: { pattern: '^(/[^/]+)+$|^/$' },
+      additionalProperties: {
+        type: 'object', additionalProperties: false,
+        properties: { key: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }, title: { type: 'string' } },
+      },
+    },
     registration: {
       type: 'object',
       required: ['orgType', 'role', 'codeField', 'codeFormat', 'nameField'],
       properties: {
-        orgType: { type: 'string' }, role: { type: 'string' }, codeField: pointer, codeFormat: { enum: ['uscc', 'orgcode'] },
+        orgType: { type: 'string' }, role: { type: 'string' }, codeField: pointer, codeFormat: { enum: ['uscc', 'orgcode', 'idcard'] },
         nameField: pointer, districtField: pointer, localField: pointer,
+        matchEntry: {
+          type: 'object', required: ['register', 'parent', 'key', 'fields', 'message'],
+          properties: {
+            register: { type: 'string' }, parent: pointer, key: { type: 'array', items: pointer, minItems: 1 },
+            fields: { type: 'object', additionalProperties: pointer }, message: { type: 'string' },
+          },
+        },
       },
     },
+    fillFromOrg: { type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' }, additionalProperties: pointer },
+    prefill: {
+      type: 'object', additionalProperties: false,
+      properties: { org: { type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' }, additionalProperties: pointer } },
+    },
+    derived: {
+      type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' },
+      additionalProperties: {
+        type: 'object', required: ['ratio'], additionalProperties: false,
+        properties: { ratio: { type: 'array', items: pointer, minItems: 2, maxItems: 2 } },
+      },
+    },
+    publicFields: { type: 'array', items: { type: 'object', required: ['field', 'title'], properties: { field: pointer, title: { type: 'string' } } } },
+    objectionForm: { type: 'string', minLength: 1 },
+    objections: { type: 'boolean' },
   },
 };

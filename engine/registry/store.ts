@@ -8,12 +8,22 @@ import type { AnyStateMachine } from 'xstate';
 import type { Database } from '../db/index.js';
 import { buildMachine } from './machine.js';
 import { lintBundle } from './lint.js';
-import { loadBundlesFromDisk, loadDecisionForms, loadPartials, loadRegisters, type RegisterDef } from './loader.js';
+import { DefinitionLoadError, loadBundlesFromDisk, loadDecisionForms, loadPartials, loadRegisters, type RegisterDef } from './loader.js';
 import type { DefinitionProblem, TypeBundle, TypeVersionDef } from './types.js';
 
 export class DefinitionError extends Error {
   constructor(readonly problems: DefinitionProblem[]) {
     super(`invalid type definition:\n${problems.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join('\n')}`);
+  }
+}
+
+/** A definition file that is missing or not JSON stops the start like any other broken definition. */
+function fromDisk<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (err) {
+    if (err instanceof DefinitionLoadError) throw new DefinitionError([{ file: err.file, path: err.jsonPath || '/', message: err.reason }]);
+    throw err;
   }
 }
 
@@ -39,8 +49,8 @@ const bundleHash = (b: TypeBundle) =>
 
 export async function openRegistry(db: Database, ajv: Ajv, rootDir: string): Promise<Registry> {
   const { TypeDef, TypeVersion } = db.models;
-  const decisionForms = loadDecisionForms(rootDir);
-  const registers = loadRegisters(rootDir);
+  const decisionForms = fromDisk(() => loadDecisionForms(rootDir));
+  const registers = fromDisk(() => loadRegisters(rootDir));
   const partials = loadPartials(rootDir);
   const versions = new Map<string, TypeVersionDef>(); // `${id}@${version}`
   const machines = new WeakMap<TypeVersionDef, AnyStateMachine>();
@@ -119,7 +129,7 @@ export async function openRegistry(db: Database, ajv: Ajv, rootDir: string): Pro
   };
 
   // Built-in types: lint all first (a broken file stops the start), then publish what is new.
-  const loaded = loadBundlesFromDisk(rootDir);
+  const loaded = fromDisk(() => loadBundlesFromDisk(rootDir));
   const problems = loaded.flatMap(({ bundle, files }) => lint(bundle, files));
   if (problems.length) throw new DefinitionError(problems);
   for (const { bundle } of loaded) {

@@ -51,10 +51,14 @@ export interface RuleDef {
   params: Record<string, unknown>;
   message: string;
   severity?: 'error' | 'warning';
+  /** The rule applies only while the field at `path` equals `value` (e.g. only to 前期 contracts). */
+  when?: { path: string; value: unknown };
 }
 
 export interface TypeSettings {
   title: string;
+  /** Anyone may start a case without an account (e.g. a complaint), with a contact and a rate limit. */
+  publicStart?: { contactField: string; maxPerHour?: number };
   description?: string;
   menu?: string;
   order?: number;
@@ -64,25 +68,34 @@ export interface TypeSettings {
   scope?: { district?: string; street?: string; entry?: { register: string; id: string } };
   listColumns?: Array<{ field: string; title: string }>;
   rules?: RuleDef[];
-  delays?: Record<string, string | number>;
-  prints?: Record<string, { title: string }>;
+  delays?: Record<string, string | number | { fromData: string; unit: 'day' | 'hour' | 'minute' | 'second'; default?: string | number }>;
+  /** Print titles, and optionally the states in which each may be printed. */
+  prints?: Record<string, { title: string; states?: string[] }>;
+  /** Excel import settings per list pointer ("/houses", or "/" for the whole form). */
+  imports?: Record<string, { key?: string[]; title?: string }>;
   registration?: {
     orgType: string;
     role: string;
     codeField: string;
-    codeFormat: 'uscc' | 'orgcode';
+    codeFormat: 'uscc' | 'orgcode' | 'idcard';
     nameField: string;
     districtField?: string;
     localField?: string;
+    /** The registrant must match a register entry (e.g. an owner and the registered house). */
+    matchEntry?: { register: string; parent: string; key: string[]; fields: Record<string, string>; message: string };
   };
-  /** Form fields the server fills from the applicant organisation's registration (pointer → column). */
-  fillFromOrg?: Record<string, 'name' | 'code' | 'local' | 'district' | 'kind'>;
+  /** Form fields the server sets from the applicant organisation (form pointer → organisation pointer), overriding input. */
+  fillFromOrg?: Record<string, string>;
+  /** Suggested values from the applicant organisation (form pointer → organisation pointer), editable. */
+  prefill?: { org?: Record<string, string> };
   /** Fields the server computes (pointer → { ratio: [part, whole] }), e.g. shares of a vote. */
   derived?: Record<string, { ratio: [string, string] }>;
   /** What the portal shows of a case while it is in a public state (公示). */
   publicFields?: Array<{ field: string; title: string }>;
   /** Decision form (forms/decisions/) an 异议 during 公示 must satisfy; default "objection". */
   objectionForm?: string;
+  /** false: a public state is for reading only (e.g. 小区动态), no 异议 are taken. */
+  objections?: boolean;
   [k: string]: unknown;
 }
 

@@ -13,7 +13,10 @@ import { activeLeaves, activePaths, isEditable } from './states.js';
 import { nextBusinessNumber } from './numbers.js';
 import { runEffects, type Flag } from './effects.js';
 import { runRules } from './rules.js';
+import { indexFields } from './index-fields.js';
 import { collectAttachmentIds } from './attachments.js';
+import { fillData } from './data-fill.js';
+import { labelRows } from './check.js';
 import { canSeeCase, userMatchesTask } from './access.js';
 import { applyTransition, createTasksForPaths, type CaseRow } from './transition.js';
 
@@ -26,7 +29,7 @@ function asData(value: unknown): Data {
 }
 
 function checkDraftData(engine: Engine, def: TypeVersionDef, data: Data) {
-  const errors = validateForm(engine.ajv, def.schema, data, { partial: true });
+  const errors = labelRows(validateForm(engine.ajv, def.schema, data, { partial: true }));
   if (errors.length) throw formInvalid(errors);
 }
 
@@ -57,31 +60,50 @@ async function link(engine: Engine, t: Transaction, def: TypeVersionDef, caseId:
   await linkFiles(engine, t, caseId, collectAttachmentIds(def.schema, data), user);
 }
 
+export interface NewCase {
+  data: Data;
+  orgId: number | null;
+  createdBy: number | null;
+  actorName: string;
+}
+
+/**
+ * Creates a case inside a transaction the caller holds (also used by the startCase effect).
+ * A case whose initial state is editable starts as a draft, visible to its applicant only; one
+ * whose workflow starts at a department's step (a complaint) is active at once.
+ */
+export async function createCaseInTx(engine: Engine, t: Transaction, def: TypeVersionDef, input: NewCase, now = new Date()): Promise<CaseRow> {
+  const number = await nextBusinessNumber(engine.db, t, def.settings.numberPrefix, now);
+  const machine = engine.registry.machine(def);
+  const [snapshot, actions] = initialTransition(machine);
+  const leaves = activeLeaves(snapshot.value);
+  const draft = isEditable(def.workflow, leaves);
+  const fields = await caseFields(engine, def, input.data, t);
+  const created = await engine.db.models.Case.create({
+    number, typeId: def.id, typeVersion: def.version, ...fields, ...indexFields(def, input.data), state: leaves.join(','),
+    status: draft ? 'draft' : 'active', submittedAt: draft ? null : now, data: input.data,
+    snapshot: machine.getPersistedSnapshot(snapshot), flags: [], orgId: input.orgId, createdBy: input.createdBy, version: 1,
+  }, { transaction: t });
+  const row = created.get({ plain: true }) as CaseRow;
+  await runEffects(engine, t, { ...row, flags: [] }, actions as never, now);
+  await createTasksForPaths(engine, t, def, row, activePaths(leaves), now);
+  await engine.db.models.CaseEvent.create({
+    caseId: row.id, seq: 1, actorId: input.createdBy, actorName: input.actorName, event: 'CREATE', fromState: null, toState: row.state,
+  }, { transaction: t });
+  return row;
+}
+
 export async function createCase(engine: Engine, user: SessionUser, typeId: string, rawData: unknown): Promise<number> {
   // New cases use the current version; another server may have published one a moment ago.
   await engine.registry.refresh({ maxAgeMs: 1000 });
   const def = engine.registry.current(typeId);
   if (!def) throw new AppError('NOT_FOUND', { what: `业务类型 ${typeId}` });
   if (!def.settings.starters.includes(user.role) || def.settings.registration) throw new AppError('FORBIDDEN');
-  const data = asData(rawData);
+  const data = await fillData(engine, def, asData(rawData), user.orgId);
   checkDraftData(engine, def, data);
-  const now = new Date();
   return engine.db.tx(async (t) => {
-    const number = await nextBusinessNumber(engine.db, t, def.settings.numberPrefix, now);
-    const machine = engine.registry.machine(def);
-    const [snapshot, actions] = initialTransition(machine);
-    const leaves = activeLeaves(snapshot.value);
-    const fields = await caseFields(engine, def, data, t);
-    const created = await engine.db.models.Case.create({
-      number, typeId: def.id, typeVersion: def.version, ...fields, state: leaves.join(','), status: 'draft', data,
-      snapshot: machine.getPersistedSnapshot(snapshot), flags: [], orgId: user.orgId, createdBy: user.id, version: 1,
-    }, { transaction: t });
-    const row = created.get({ plain: true }) as CaseRow;
-    await runEffects(engine.db, t, { ...row, flags: [] }, actions as never, now);
-    await createTasksForPaths(engine, t, def, row, activePaths(leaves), now);
-    await engine.db.models.CaseEvent.create({
-      caseId: row.id, seq: 1, actorId: user.id, actorName: user.displayName, event: 'CREATE', fromState: null, toState: row.state,
-    }, { transaction: t });
+    const row = await createCaseInTx(engine, t, def, { data, orgId: user.orgId, createdBy: user.id, actorName: user.displayName });
+    if (row.status !== 'draft') await validateCaseData(engine, def, data, user.orgId, t, row.id);
     await link(engine, t, def, row.id, data, user);
     return row.id;
   });
@@ -93,16 +115,17 @@ async function mustSee(engine: Engine, user: SessionUser, caseId: number) {
 
 export async function updateDraft(engine: Engine, user: SessionUser, caseId: number, rawData: unknown, version?: number): Promise<void> {
   await mustSee(engine, user, caseId);
-  const data = asData(rawData);
+  const raw = asData(rawData);
   await engine.db.tx(async (t) => {
     const row = await lockCase(engine, t, caseId);
     if (row.orgId === null || row.orgId !== user.orgId) throw new AppError('FORBIDDEN');
     if (version !== undefined && version !== row.version) throw new AppError('CASE_CONFLICT');
     const def = await engine.registry.get(row.typeId, row.typeVersion);
     if (!isEditable(def.workflow, row.state.split(','))) throw new AppError('CASE_NOT_EDITABLE');
+    const data = await fillData(engine, def, raw, row.orgId, t);
     checkDraftData(engine, def, data);
     const [affected] = await engine.db.models.Case.update(
-      { data, ...(await caseFields(engine, def, data, t)), version: row.version + 1, updatedAt: new Date() },
+      { data, ...(await caseFields(engine, def, data, t)), ...indexFields(def, data), version: row.version + 1, updatedAt: new Date() },
       { where: { id: caseId, version: row.version }, transaction: t },
     );
     if (!affected) throw new AppError('CASE_CONFLICT');
@@ -112,7 +135,7 @@ export async function updateDraft(engine: Engine, user: SessionUser, caseId: num
 
 /** Full validation of a case's data: the schema and the type's rules. Errors throw; warnings return. */
 export async function validateCaseData(engine: Engine, def: TypeVersionDef, data: Data, orgId: number | null, t?: Transaction, caseId?: number): Promise<Flag[]> {
-  const errors: FieldError[] = validateForm(engine.ajv, def.schema, data);
+  const errors: FieldError[] = labelRows(validateForm(engine.ajv, def.schema, data));
   const outcome = await runRules(def, { db: engine.db, t, data, orgId, caseId });
   const all = [...errors, ...outcome.errors.filter((e) => !errors.some((x) => x.field === e.field))];
   if (all.length) throw formInvalid(all);
@@ -142,7 +165,8 @@ export async function sendEvent(engine: Engine, user: SessionUser, caseId: numbe
       task = open.find((x) => x.id === input.taskId);
       if (!task) throw new AppError('TASK_CONFLICT');
     } else {
-      task = open.find((x) => (x.events as Data)[input.event] && userMatchesTask(user, x as never));
+      const candidates = open.filter((x) => (x.events as Data)[input.event] && userMatchesTask(user, x as never));
+      task = candidates.find((x) => x.assigneeId === user.id) ?? candidates.find((x) => !x.assigneeId) ?? candidates[0];
       if (!task) {
         const someone = open.some((x) => (x.events as Data)[input.event]);
         throw someone ? new AppError('FORBIDDEN') : new AppError('EVENT_NOT_ALLOWED', { state: row.state, event: input.event });
@@ -156,9 +180,9 @@ export async function sendEvent(engine: Engine, user: SessionUser, caseId: numbe
     let data = row.data;
     if (input.data !== undefined) {
       if (!isEditable(def.workflow, row.state.split(','))) throw new AppError('CASE_NOT_EDITABLE');
-      data = asData(input.data);
+      data = await fillData(engine, def, asData(input.data), row.orgId, t);
       checkDraftData(engine, def, data);
-    }
+    } else if (eventDef.validate) data = await fillData(engine, def, data, row.orgId, t);
     const decision = asData(input.decision);
     if (eventDef.form) {
       const errors = validateForm(engine.ajv, engine.registry.decisionForms[eventDef.form], decision);
@@ -168,11 +192,13 @@ export async function sendEvent(engine: Engine, user: SessionUser, caseId: numbe
     }
     const extraFlags = eventDef.validate ? await validateCaseData(engine, def, data, row.orgId, t, row.id) : undefined;
     const fields = input.data !== undefined ? await caseFields(engine, def, data, t) : undefined;
-    await applyTransition(engine, t, def, row, {
+    const updated = await applyTransition(engine, t, def, row, {
       event: input.event, data, decision, actorId: user.id, actorName: user.displayName, taskId: task.id as number,
       extraFlags, caseFields: fields,
     });
-    if (input.data !== undefined) await link(engine, t, def, caseId, data, user);
+    // New data (typed by the applicant, or written by effects from a decision, e.g. completion
+    // photos) brings its attachments along.
+    if (updated.data !== row.data) await link(engine, t, def, caseId, updated.data, user);
   });
   for (const cb of engine.onCommitted) cb(caseId);
 }

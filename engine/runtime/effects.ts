@@ -3,9 +3,15 @@
 // outside the case (register entries) or onto it (flags). Nothing here runs outside the transaction.
 import type { Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
-import { getPointer } from '../registry/index.js';
+import { getPointer, setPointer, type TypeVersionDef } from '../registry/index.js';
 import type { Database } from '../db/index.js';
+import type { Engine } from '../context.js';
 import { registerKey } from './rules.js';
+import { entryValidity } from './data-fill.js';
+import { orgFacts } from './prefill.js';
+import { aggregateNumbers, type AggregateParams } from './aggregate.js';
+import { createCaseInTx } from './case-runtime.js';
+import { applyTransition, type CaseRow } from './transition.js';
 
 export interface Flag { code: string; message: string; at: string }
 
@@ -17,11 +23,14 @@ export interface EffectCase {
   street: string | null;
   data: Record<string, unknown>;
   flags: Flag[];
+  /** The decision data of the event being handled (an opinion, a dispatch, a score …). */
+  decision?: Record<string, unknown>;
 }
 
 interface ExecAction { type: string; params?: Record<string, unknown> }
 
-export async function runEffects(db: Database, t: Transaction, c: EffectCase, actions: ExecAction[], now: Date): Promise<void> {
+export async function runEffects(engine: Engine, t: Transaction, c: EffectCase, actions: ExecAction[], now: Date): Promise<void> {
+  const { db } = engine;
   const { Timer } = db.models;
   for (const action of actions) {
     const p = action.params ?? {};
@@ -45,6 +54,18 @@ export async function runEffects(db: Database, t: Transaction, c: EffectCase, ac
         break;
       case 'clearFlag':
         c.flags = c.flags.filter((f) => f.code !== p.code);
+        break;
+      case 'setData':
+        c.data = setPointer(c.data, String(p.path), p.now ? now.toISOString() : p.fromDecision ? getPointer(c.decision ?? {}, String(p.fromDecision)) : p.value);
+        break;
+      case 'startCase':
+        await startCases(engine, t, c, p, now);
+        break;
+      case 'aggregateNumbers':
+        c.data = aggregateNumbers(c.data, p as unknown as AggregateParams);
+        break;
+      case 'retireEntries':
+        await db.models.RegisterEntry.update({ status: 'withdrawn' }, { where: { register: String(p.register), caseId: c.id, status: 'active' }, transaction: t });
         break;
       default:
         break; // xstate.assign and other built-ins change only the snapshot
@@ -71,11 +92,45 @@ async function registerEntries(db: Database, t: Transaction, c: EffectCase, p: R
     }
     const data: Record<string, unknown> = { ...(row as Record<string, unknown>), sourceNumber: c.number };
     for (const [name, ptr] of Object.entries((p.include as Record<string, string>) ?? {})) data[name] = getPointer(c.data, ptr);
+    Object.assign(data, p.constants ?? {}, entryValidity(c.data, p.validity as { from: string; years: number } | undefined));
+    // orgFrom: the entry belongs to another organisation than the case's (a bad record to the company complained about).
+    const orgId = p.orgFrom ? Number(at(p.orgFrom)) || null : c.orgId;
+    if (p.orgFields) {
+      const org = await orgFacts(db, orgId, t);
+      for (const [name, ptr] of Object.entries(p.orgFields as Record<string, string>)) data[name] = org ? getPointer(org, ptr) : undefined;
+    }
     const title = p.title ? getPointer(row, p.title as string) : undefined;
     await RegisterEntry.create({
       register: p.register, key, title: title === undefined ? null : String(title), parentId,
-      orgId: c.orgId, district: (at(p.district) as string) ?? c.district, street: (at(p.street) as string) ?? c.street,
+      orgId, district: (at(p.district) as string) ?? c.district, street: (at(p.street) as string) ?? c.street,
       data, caseId: c.id, status: 'active',
     }, { transaction: t });
   }
+}
+
+async function startCases(engine: Engine, t: Transaction, c: EffectCase, p: Record<string, unknown>, now: Date) {
+  const def = engine.registry.current(String(p.type));
+  if (!def) throw new AppError('RULE_VIOLATION', { message: `无法发起业务：业务类型 ${String(p.type)} 不存在` });
+  const rows = p.each ? ((getPointer(c.data, String(p.each)) as unknown[] | undefined) ?? []) : [c.data];
+  const where = p.where as { path: string; equals: unknown } | undefined;
+  for (const row of rows) {
+    if (where && getPointer(row, where.path) !== where.equals) continue;
+    const data: Record<string, unknown> = {};
+    for (const [to, from] of Object.entries((p.data as Record<string, string>) ?? {})) data[to] = getPointer(c.data, from);
+    for (const [to, from] of Object.entries((p.rowData as Record<string, string>) ?? {})) data[to] = getPointer(row, from);
+    const orgId = p.orgFrom ? Number(getPointer(c.data, String(p.orgFrom))) || null : c.orgId;
+    const link = (p.link as { id?: string; number?: string } | undefined) ?? {};
+    if (link.id) data[link.id] = c.id;
+    if (link.number) data[link.number] = c.number;
+    const actorName = `系统（由业务单 ${c.number} 发起）`;
+    const created = await createCaseInTx(engine, t, def, { data, orgId, createdBy: null, actorName }, now);
+    if (p.event) await sendStartEvent(engine, t, def, created, String(p.event), actorName, now);
+  }
+}
+
+/** The event a started case gets at once (e.g. a facility registered by an approval is saved, 在用). */
+async function sendStartEvent(engine: Engine, t: Transaction, def: TypeVersionDef, row: CaseRow, event: string, actorName: string, now: Date) {
+  const tasks = await engine.db.models.Task.findAll({ where: { caseId: row.id, status: 'open' }, transaction: t, raw: true });
+  const task = tasks.find((x) => (x.events as Record<string, unknown>)[event]);
+  await applyTransition(engine, t, def, row, { event, data: row.data, actorId: null, actorName, taskId: (task?.id as number | undefined) ?? null, now });
 }

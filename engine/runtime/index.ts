@@ -1,7 +1,11 @@
 // Public surface of the case runtime.
 export { createCase, updateDraft, sendEvent, fireTimer, validateCaseData } from './case-runtime.js';
 export { listInbox, claimTask, releaseTask, reassignTask, type InboxQuery } from './tasks.js';
-export { listCases, caseView, type CaseListQuery } from './views.js';
+export { listCases, caseListWhere, caseView, type CaseListQuery } from './views.js';
 export { canSeeCase, caseVisibilityWhere, userMatchesTask } from './access.js';
+export { stateTitle, isEditable } from './states.js';
 export { startTimerPoller, type TimerPoller } from './timers.js';
 export { collectAttachmentIds } from './attachments.js';
+export { resolvePrefill } from './prefill.js';
+export { checkData, checkCase, checkNew, type CheckResult } from './check.js';
+export { listPublicCases, publicCaseView, lodgeObjection, type PublicityQuery } from './publicity.js';

@@ -4,6 +4,13 @@ import { Op, type Transaction } from 'sequelize';
 import type { FieldError } from '../errors.js';
 import { getPointer, type RuleDef, type TypeVersionDef } from '../registry/index.js';
 import type { Database } from '../db/index.js';
+import { RULE_CHECKS } from './rule-checks.js';
+import { ROW_RULES, fieldTitle } from './rules-rows.js';
+import { DATE_RULES } from './rules-dates.js';
+import { REF_RULES } from './rules-refs.js';
+import { CASE_RULES } from './rules-cases.js';
+import { IDENTITY_RULES } from './rules-identity.js';
+import { ROW_DATE_RULES } from './rules-row-dates.js';
 
 export interface RuleContext {
   db: Database;
@@ -63,11 +70,27 @@ async function holds(rule: RuleDef, ctx: RuleContext): Promise<boolean> {
       return (await ctx.db.models.RegisterEntry.count({ where, transaction: ctx.t })) === 0;
     }
     case 'existsInRegister': {
-      const id = at(p.id);
-      if (id === undefined || id === null || id === '') return true;
-      const where: Record<string, unknown> = { id: Number(id), register: p.register, status: 'active' };
+      // The entry at `id`, or without `id` any entry under the `parent` the form names (e.g. a
+      // contract of this company for the chosen area); optionally of the applicant and with data.
+      const blank = (v: unknown) => v === undefined || v === null || v === '';
+      const where: Record<string, unknown> = { register: p.register, status: 'active' };
+      if (p.id !== undefined) {
+        if (blank(at(p.id))) return true;
+        where.id = Number(at(p.id));
+      }
+      if (p.parent !== undefined) {
+        if (blank(at(p.parent))) return true;
+        where.parentId = Number(at(p.parent));
+      }
       if (p.ownOrg) where.orgId = ctx.orgId;
-      return (await ctx.db.models.RegisterEntry.count({ where, transaction: ctx.t })) > 0;
+      if (!p.dataEquals && !p.match) return (await ctx.db.models.RegisterEntry.count({ where, transaction: ctx.t })) > 0;
+      // Data fields are compared here, not in SQL, so JSON matching is the same on SQLite and PostgreSQL.
+      const wanted = Object.entries((p.match as Record<string, string> | undefined) ?? {}).map(([ptr, from]) => [ptr, at(from)] as const);
+      if (wanted.some(([, v]) => blank(v))) return true;
+      const same = (a: unknown, b: unknown) => String(a ?? '').trim().toUpperCase() === String(b ?? '').trim().toUpperCase();
+      const entries = await ctx.db.models.RegisterEntry.findAll({ where, attributes: ['data'], transaction: ctx.t, raw: true });
+      return entries.some((e) => Object.entries((p.dataEquals as Record<string, unknown> | undefined) ?? {}).every(([ptr, v]) => getPointer(e.data, ptr) === v)
+        && wanted.every(([ptr, v]) => same(getPointer(e.data, ptr), v)));
     }
     default:
       throw new Error(`rule ${rule.rule} has no implementation`); // the linter refuses unknown rules
@@ -77,9 +100,18 @@ async function holds(rule: RuleDef, ctx: RuleContext): Promise<boolean> {
 export async function runRules(def: TypeVersionDef, ctx: RuleContext): Promise<RuleOutcome> {
   const out: RuleOutcome = { errors: [], warnings: [] };
   for (const rule of def.settings.rules ?? []) {
-    if (await holds(rule, ctx)) continue;
-    if (rule.severity === 'warning') out.warnings.push({ code: `RULE:${rule.field}`, field: rule.field, message: rule.message });
-    else out.errors.push({ field: rule.field, message: rule.message });
+    // `when`: the rule applies only while a field has a value (e.g. only to 前期 contracts).
+    if (rule.when && getPointer(ctx.data, rule.when.path) !== rule.when.value) continue;
+    // Rules in RULE_CHECKS report their own failures (per row, or with the measured value).
+    const own = RULE_CHECKS[rule.rule] ?? ROW_RULES[rule.rule] ?? DATE_RULES[rule.rule] ?? REF_RULES[rule.rule]
+      ?? CASE_RULES[rule.rule] ?? IDENTITY_RULES[rule.rule] ?? ROW_DATE_RULES[rule.rule];
+    const failures = own ? await own(rule, ctx) : (await holds(rule, ctx)) ? [] : [{ field: rule.field, message: rule.message }];
+    // A row's error names its column as the form titles it (an Excel import names the same cell).
+    for (const f of failures) if (f.row !== undefined && f.column === undefined) f.column = fieldTitle(def.schema, f.field);
+    for (const f of failures) {
+      if (rule.severity === 'warning') out.warnings.push({ code: `RULE:${f.field}`, field: f.field, message: f.message });
+      else out.errors.push(f);
+    }
   }
   return out;
 }

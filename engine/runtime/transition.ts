@@ -6,7 +6,7 @@ import { transition } from 'xstate';
 import { Op, type Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
-import { getPointer, setPointer, parseDuration, type TaskDef, type TypeVersionDef } from '../registry/index.js';
+import { getPointer, setPointer, resolveDelay, type TaskDef, type TypeVersionDef } from '../registry/index.js';
 import { activeLeaves, activePaths, stateConfig } from './states.js';
 import { runEffects, type EffectCase, type Flag } from './effects.js';
 import { indexFields } from './index-fields.js';
@@ -30,9 +30,9 @@ export interface TransitionInput {
   now?: Date;
 }
 
-export function dueDate(def: TypeVersionDef, task: TaskDef, now: Date): Date | null {
+export function dueDate(def: TypeVersionDef, task: TaskDef, now: Date, data?: unknown): Date | null {
   if (!task.due) return null;
-  const ms = parseDuration(def.settings.delays?.[task.due] ?? task.due);
+  const ms = resolveDelay(def.settings.delays?.[task.due] ?? task.due, data, getPointer);
   return ms === null ? null : new Date(now.getTime() + ms);
 }
 
@@ -43,7 +43,7 @@ export async function createTasksForPaths(engine: Engine, t: Transaction, def: T
       const orgId = task.orgField ? Number(getPointer(c.data, task.orgField)) || null : (task.role === 'applicant' || task.scope === 'org' ? c.orgId : null);
       const row = {
         caseId: c.id, state: path, name: task.name, title: task.title, role: task.role, scope: task.scope,
-        district: c.district, orgId, events: task.events, status: 'open', dueAt: dueDate(def, task, now),
+        district: c.district, orgId, events: task.events, status: 'open', dueAt: dueDate(def, task, now, c.data),
       };
       if (!task.assignees) {
         await Task.create(row, { transaction: t });
@@ -101,7 +101,9 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
   input = { ...input, data: signed.data };
   const machine = engine.registry.machine(def);
   const snapshot = machine.resolveState(row.snapshot as never);
-  const flags = [...(row.flags ?? []).filter((f) => !(input.extraFlags ?? []).some((x) => x.code === f.code)), ...(input.extraFlags ?? [])];
+  // A validating event re-judges the rule warnings: the ones that no longer hold are dropped.
+  const kept = (row.flags ?? []).filter((f) => !(input.extraFlags && f.code.startsWith('RULE:')) && !(input.extraFlags ?? []).some((x) => x.code === f.code));
+  const flags = [...kept, ...(input.extraFlags ?? [])];
   const event = { type: input.event, $data: input.data, $decision: input.decision ?? {}, $flags: flags };
   if (!snapshot.can(event)) {
     throw new AppError('EVENT_NOT_ALLOWED', { state: row.state, event: input.event });

@@ -22,10 +22,8 @@ export interface CaseListQuery {
 
 const escapeLike = (s: string) => `%${s.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
-export async function listCases(engine: Engine, user: SessionUser, query: CaseListQuery) {
-  const { Case } = engine.db.models;
-  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
-  const page = Math.max(query.page ?? 1, 1);
+/** The cases a list query selects for this caller: their scope plus the filters (also used by the Excel export). */
+export function caseListWhere(user: SessionUser, query: CaseListQuery): WhereOptions {
   const and: WhereOptions[] = [caseVisibilityWhere(user)];
   if (query.type) and.push({ typeId: query.type });
   if (query.state) and.push({ state: query.state });
@@ -35,8 +33,15 @@ export async function listCases(engine: Engine, user: SessionUser, query: CaseLi
     and.push({ [Op.or]: [{ number: { [Op.like]: like } }, { title: { [Op.like]: like } }, { search: { [Op.like]: like } }] });
   }
   for (const f of [query.filter ?? []].flat()) and.push({ tags: { [Op.like]: tagPattern(f) } });
+  return { [Op.and]: and };
+}
+
+export async function listCases(engine: Engine, user: SessionUser, query: CaseListQuery) {
+  const { Case } = engine.db.models;
+  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
+  const page = Math.max(query.page ?? 1, 1);
   const { rows, count } = await Case.findAndCountAll({
-    where: { [Op.and]: and },
+    where: caseListWhere(user, query),
     attributes: ['id', 'number', 'typeId', 'typeVersion', 'title', 'state', 'status', 'district', 'orgId', 'version', 'flags', 'createdAt', 'updatedAt', 'submittedAt', 'closedAt'],
     order: [['updatedAt', 'DESC'], ['id', 'DESC']],
     limit: pageSize, offset: (page - 1) * pageSize, raw: true,

@@ -1,0 +1,189 @@
+// Bulk seeding straight into the engine's tables (cases + one open task each), in batches of
+// multi-row INSERTs inside the engine's own write transactions. Snapshots and tasks are the real
+// ones: each type's workflow is walked with XState's pure transition() from its initial state, and
+// every reachable state that has a task becomes a state seeded cases can be in.
+import { initialTransition, transition } from 'xstate';
+import type { Engine } from '../../engine/context.js';
+import type { TaskDef, TypeVersionDef } from '../../engine/registry/index.js';
+import { getPointer } from '../../engine/registry/index.js';
+import { STREETS, type Fixture } from './fixtures.js';
+
+interface SeedState {
+  state: string;
+  status: 'draft' | 'active';
+  snapshot: unknown;
+  task: TaskDef;
+  taskState: string;
+}
+
+const leavesOf = (value: unknown, prefix: string[] = []): string[] =>
+  typeof value === 'string' ? [[...prefix, value].join('.')]
+    : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => leavesOf(v, [...prefix, k])) : [];
+
+const pathsOf = (leaves: string[]) => [...new Set(leaves.flatMap((l) => l.split('.').map((_, i, a) => a.slice(0, i + 1).join('.'))))];
+
+function stateNode(def: TypeVersionDef, path: string): { meta?: { tasks?: TaskDef[] } } | undefined {
+  type N = { states?: Record<string, N>; meta?: { tasks?: TaskDef[] } };
+  let node: N | undefined = def.workflow as unknown as N;
+  for (const key of path.split('.')) node = node?.states?.[key];
+  return node;
+}
+
+/** Every reachable state of a type that has a human task, with its persisted snapshot. */
+export function seedStates(engine: Engine, def: TypeVersionDef): SeedState[] {
+  const machine = engine.registry.machine(def);
+  const [initial] = initialTransition(machine);
+  const example = (def.schema.examples?.[0] ?? {}) as Record<string, unknown>;
+  const out: SeedState[] = [];
+  const seen = new Set<string>();
+  const queue = [initial];
+  const initialKey = leavesOf(initial.value).join(',');
+  while (queue.length) {
+    const snap = queue.shift()!;
+    const leaves = leavesOf(snap.value);
+    const key = leaves.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const events = new Set<string>();
+    for (const p of pathsOf(leaves)) {
+      for (const task of stateNode(def, p)?.meta?.tasks ?? []) {
+        if (!out.some((s) => s.state === key)) {
+          out.push({ state: key, status: key === initialKey ? 'draft' : 'active', snapshot: machine.getPersistedSnapshot(snap), task, taskState: p });
+        }
+        Object.keys(task.events).forEach((e) => events.add(e));
+      }
+    }
+    for (const type of events) {
+      const [next] = transition(machine, snap, { type, $data: example, $decision: {}, $flags: [] } as never);
+      if (next.status === 'active' && !seen.has(leavesOf(next.value).join(','))) queue.push(next);
+    }
+  }
+  return out;
+}
+
+export interface SeedOptions {
+  count: number;
+  types: string[];
+  /** Owning organisations, each with a weight. */
+  orgs: Array<{ id: number; weight: number }>;
+  /** Restrict to one state of each type (e.g. 'draft'). */
+  state?: string;
+  /** Restrict to one district (default: 55 % 440604, 45 % 440605). */
+  district?: string;
+  /** Link the fixture's three uploaded files to every case (as a real draft would have). */
+  linkFiles?: boolean;
+  createdBy?: number | null;
+}
+
+export interface SeedResult {
+  ids: number[];
+  byType: Record<string, number>;
+  byState: Record<string, number>;
+  byDistrict: Record<string, number>;
+}
+
+let counter = 0;
+const DAY = 86_400_000;
+
+/** Deterministic pseudo-random numbers, so every run seeds the same spread. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export async function seedCases(engine: Engine, fixture: Fixture, opts: SeedOptions): Promise<SeedResult> {
+  const { sequelize } = engine.db;
+  const e = (v: unknown) => sequelize.escape(v as never);
+  const json = (v: unknown) => e(JSON.stringify(v));
+  const random = rng(counter + 17);
+  const defs = opts.types.map((id) => {
+    const def = engine.registry.current(id);
+    if (!def) throw new Error(`type ${id} is not published`);
+    const states = seedStates(engine, def).filter((s) => !opts.state || s.state === opts.state);
+    if (!states.length) throw new Error(`type ${id} has no seedable state ${opts.state ?? ''}`);
+    return { def, states };
+  });
+  const totalWeight = opts.orgs.reduce((a, o) => a + o.weight, 0);
+  const pickOrg = () => {
+    let x = random() * totalWeight;
+    for (const o of opts.orgs) if ((x -= o.weight) < 0) return o.id;
+    return opts.orgs[opts.orgs.length - 1].id;
+  };
+  const result: SeedResult = { ids: [], byType: {}, byState: {}, byDistrict: {} };
+  const now = Date.now();
+  const batch = 500;
+  for (let done = 0; done < opts.count; done += batch) {
+    const n = Math.min(batch, opts.count - done);
+    await engine.db.tx(async (t) => {
+      const [[{ maxId }]] = await sequelize.query('SELECT COALESCE(MAX(id), 0) AS "maxId" FROM cases', { transaction: t }) as [Array<{ maxId: number }>, unknown];
+      let id = Number(maxId);
+      const caseRows: string[] = [];
+      const taskRows: string[] = [];
+      const fileRows: string[] = [];
+      for (let i = 0; i < n; i++) {
+        id++;
+        const k = ++counter;
+        const { def, states } = defs[k % defs.length];
+        const st = states[Math.floor(random() * states.length)];
+        const district = opts.district ?? (random() < 0.55 ? '440604' : '440605');
+        const street = STREETS[district][Math.floor(random() * STREETS[district].length)];
+        const orgId = pickOrg();
+        let data: Record<string, unknown>;
+        if (def.id === 'area-filing') data = fixture.areaData(`S${k}`, district);
+        else {
+          data = structuredClone((def.schema.examples?.[0] ?? {}) as Record<string, unknown>);
+          const s = def.settings;
+          if (s.titleField) setTop(data, s.titleField, `${String(getPointer(data, s.titleField) ?? s.title)} ${k}`);
+          if (s.scope?.district) setTop(data, s.scope.district, district);
+          if (s.scope?.street) setTop(data, s.scope.street, street);
+        }
+        if (data.street !== undefined) data.street = street;
+        const title = def.settings.titleField ? String(getPointer(data, def.settings.titleField) ?? def.settings.title) : def.settings.title;
+        const created = new Date(now - Math.floor(random() * 365 * DAY));
+        const updated = new Date(Math.min(now, created.getTime() + Math.floor(random() * 30 * DAY)));
+        const number = `${def.settings.numberPrefix}-2025-${String(k).padStart(6, '0')}`;
+        caseRows.push(`(${[id, e(number), e(def.id), def.version, e(title), e(st.state), e(st.status), json(data), json(st.snapshot), e('[]'),
+          orgId, opts.createdBy ?? null, e(district), e(street), 'NULL', 1, st.status === 'draft' ? 'NULL' : e(updated), 'NULL', e(created), e(updated)]
+          .map((v) => (v === null ? 'NULL' : v)).join(', ')})`);
+        const task = st.task;
+        const taskOrg = task.role === 'applicant' || task.scope === 'org' ? orgId : null;
+        const due = task.due ? new Date(updated.getTime() + Math.floor((random() * 25 - 10) * DAY)) : null;
+        taskRows.push(`(${[id, e(st.taskState), e(task.name), e(task.title), e(task.role), e(task.scope), e(district), taskOrg, json(task.events), 'NULL', e('open'),
+          due ? e(due) : 'NULL', e(updated), e(updated)].map((v) => (v === null ? 'NULL' : v)).join(', ')})`);
+        if (opts.linkFiles) for (const f of fixture.fileIds) fileRows.push(`(${id}, ${e(f)}, ${e(updated)})`);
+        result.ids.push(id);
+        result.byType[def.id] = (result.byType[def.id] ?? 0) + 1;
+        result.byState[`${def.id}:${st.state}`] = (result.byState[`${def.id}:${st.state}`] ?? 0) + 1;
+        result.byDistrict[district] = (result.byDistrict[district] ?? 0) + 1;
+      }
+      await sequelize.query(`INSERT INTO cases (id, number, type_id, type_version, title, state, status, data, snapshot, flags, org_id, created_by, district, street, area_id, version, submitted_at, closed_at, created_at, updated_at) VALUES ${caseRows.join(',\n')}`, { transaction: t });
+      await sequelize.query(`INSERT INTO tasks (case_id, state, name, title, role, scope, district, org_id, events, assignee_id, status, due_at, created_at, updated_at) VALUES ${taskRows.join(',\n')}`, { transaction: t });
+      if (fileRows.length) await sequelize.query(`INSERT INTO case_files (case_id, file_id, created_at) VALUES ${fileRows.join(',\n')}`, { transaction: t });
+    });
+  }
+  if (engine.db.dialect === 'postgres') {
+    await sequelize.query(`SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT MAX(id) FROM cases))`);
+    await sequelize.query('ANALYZE cases; ANALYZE tasks;');
+  } else {
+    await sequelize.query('ANALYZE');
+  }
+  return result;
+}
+
+function setTop(data: Record<string, unknown>, pointer: string, value: unknown) {
+  const parts = pointer.split('/').slice(1);
+  let node = data;
+  for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+  node[parts[parts.length - 1]] = value;
+}
+
+/** Extra organisations for a realistic spread of applicants (bulk, one statement). */
+export async function seedOrgs(engine: Engine, count: number): Promise<number[]> {
+  const { sequelize } = engine.db;
+  const e = (v: unknown) => sequelize.escape(v as never);
+  const now = new Date();
+  const rows = Array.from({ length: count }, (_, i) => `(${[e(i % 2 ? 'company' : 'developer'), e(`BENCHORG${String(i).padStart(6, '0')}`), e(`基准单位${i}`), e(i % 2 ? '440605' : '440604'), e('{}'), e('[]'), e(now), e(now)].join(', ')})`);
+  await engine.db.tx((t) => sequelize.query(`INSERT INTO orgs (kind, code, name, district, data, warnings, created_at, updated_at) VALUES ${rows.join(',\n')}`, { transaction: t }));
+  const ids = await engine.db.models.Org.findAll({ where: { code: rows.map((_, i) => `BENCHORG${String(i).padStart(6, '0')}`) }, attributes: ['id'], raw: true });
+  return ids.map((r) => r.id as number);
+}

@@ -1,0 +1,11 @@
+// Public surface of Excel templates, imports and exports.
+export { sheetSpec, headerText, normalizeHeader, type Column, type SheetSpec } from './columns.js';
+export { columnRules } from './rules-text.js';
+export { buildTemplate, sheetName } from './template.js';
+export { inspectXlsx, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipReport } from './zip-guard.js';
+export { convertCell, cellText } from './cells.js';
+export { readFirstSheet, READER_OPTIONS, type SheetRow } from './sheet-reader.js';
+export { SheetImport, type RowError, type SheetOutcome } from './row-import.js';
+export { saveTemp, formatBytes, type TempUpload } from './upload.js';
+export { startImport, jobView, stopImportJobs, toJobView, type JobView, type JobOutcome, type ImportInput } from './jobs.js';
+export { writeCaseExport, exportFileName } from './export.js';

@@ -1,0 +1,186 @@
+// An import is a job stored in the database (import_jobs): the server that received the file
+// reads it and writes progress there, so any server can answer "how far is it". Small files are
+// answered at once; large ones get 202 and a job id. The outcome is all or nothing: with errors
+// nothing is written; without, the rows are the job's result and, for a draft case (caseId), are
+// put into the case's data at the list's path through the runtime's draft update (org, editable
+// state, version and form checks all apply), in one transaction.
+import { randomUUID } from 'node:crypto';
+import type { Engine } from '../context.js';
+import { AppError } from '../errors.js';
+import type { SessionUser } from '../auth/index.js';
+import type { TypeVersionDef } from '../registry/index.js';
+import { caseView, updateDraft } from '../runtime/index.js';
+import { sheetSpec } from './columns.js';
+import { SheetImport, type RowError } from './row-import.js';
+import { inspectXlsx } from './zip-guard.js';
+import type { TempUpload } from './upload.js';
+
+export interface ImportInput {
+  def: TypeVersionDef;
+  path?: string;
+  caseId?: number;
+  upload: TempUpload;
+}
+
+export interface JobView {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  typeId: string;
+  path: string;
+  caseId: number | null;
+  fileName: string | null;
+  rowsRead: number;
+  totalRows: number | null;
+  errorCount: number;
+  errors: RowError[];
+  message: string | null;
+  /** The error code of a failed job (IMPORT_INVALID, IMPORT_FILE_INVALID, CASE_CONFLICT …). */
+  code: string | null;
+  result: { rowCount: number; caseId?: number; rows?: Array<Record<string, unknown>> } | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+/** A job whose server stopped writing progress this long ago is reported as interrupted. */
+const STALE_MS = 2 * 60 * 1000;
+const PROGRESS_MS = 500;
+
+/** How a job ended, for the server that ran it: the rows, or the error to answer with. */
+export interface JobOutcome { view: JobView; rows?: Array<Record<string, unknown>>; error?: AppError }
+
+interface Running { controller: AbortController; done: Promise<JobOutcome> }
+const running = new WeakMap<Engine, Map<string, Running>>();
+const runningOf = (engine: Engine) => {
+  let m = running.get(engine);
+  if (!m) running.set(engine, (m = new Map()));
+  return m;
+};
+
+function setAt(data: Record<string, unknown>, pointer: string, value: unknown): Record<string, unknown> {
+  const out = { ...data };
+  const segs = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let cur = out;
+  for (const seg of segs.slice(0, -1)) {
+    const next = cur[seg];
+    cur[seg] = typeof next === 'object' && next !== null && !Array.isArray(next) ? { ...next } : {};
+    cur = cur[seg] as Record<string, unknown>;
+  }
+  cur[segs[segs.length - 1]] = value;
+  return out;
+}
+
+/** Before reading a single row: the case must be a draft of this type the caller may edit. */
+async function checkTargetCase(engine: Engine, user: SessionUser, def: TypeVersionDef, path: string, caseId: number) {
+  if (!path) throw new AppError('BAD_REQUEST', { reason: '导入到业务单时须指定列表 path（如 /houses）' });
+  const view = (await caseView(engine, user, caseId)) as Awaited<ReturnType<typeof caseView>> & Record<string, unknown>;
+  if (view.typeId !== def.id) throw new AppError('BAD_REQUEST', { reason: `业务单 ${view.number} 不是「${def.settings.title}」` });
+  if (view.orgId !== user.orgId) throw new AppError('FORBIDDEN');
+  if (!view.editable) throw new AppError('CASE_NOT_EDITABLE');
+}
+
+export function toJobView(row: Record<string, unknown>, local = false): JobView {
+  const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+  let status = row.status as JobView['status'];
+  let message = (row.message as string | null) ?? null;
+  if (status === 'running' && !local && Date.now() - new Date(row.updatedAt as string).getTime() > STALE_MS) {
+    status = 'failed';
+    message = '导入已中断（处理该文件的服务器已停止），请重新导入';
+  }
+  return {
+    id: row.id as string, status, typeId: row.typeId as string, path: row.path as string, caseId: (row.caseId as number | null) ?? null,
+    fileName: (row.fileName as string | null) ?? null, rowsRead: row.rowsRead as number, totalRows: (row.totalRows as number | null) ?? null,
+    errorCount: row.errorCount as number, errors: (row.errors as RowError[] | null) ?? [], message,
+    code: status === 'failed' ? ((row.result as { errorCode?: string } | null)?.errorCode ?? null) : null,
+    result: status === 'done' ? ((row.result as JobView['result']) ?? null) : null,
+    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!, finishedAt: iso(row.finishedAt),
+  };
+}
+
+/**
+ * Checks the file (zip safety, headers) and starts the job. Refusals throw before a job exists;
+ * `done` settles when the job has finished (it never rejects: failures are the job's status).
+ */
+export async function startImport(engine: Engine, user: SessionUser, input: ImportInput): Promise<{ jobId: string; done: Promise<JobOutcome> }> {
+  const { def, upload } = input;
+  const { ImportJob } = engine.db.models;
+  let imp: SheetImport | undefined;
+  try {
+    const spec = sheetSpec(def, input.path);
+    if (input.caseId !== undefined) await checkTargetCase(engine, user, def, spec.path, input.caseId);
+    const zip = await inspectXlsx(upload.file);
+    const controller = new AbortController();
+    let lastWrite = 0;
+    let writing: Promise<unknown> = Promise.resolve();
+    const jobId = randomUUID();
+    imp = new SheetImport(engine.ajv, spec, {
+      signal: controller.signal,
+      onProgress: (rowsRead) => {
+        if (Date.now() - lastWrite < PROGRESS_MS) return;
+        lastWrite = Date.now();
+        writing = writing.then(() => ImportJob.update({ rowsRead }, { where: { id: jobId } })).catch(() => undefined);
+      },
+    });
+    await imp.open(upload.file);
+    await ImportJob.create({
+      id: jobId, typeId: def.id, path: spec.path, caseId: input.caseId ?? null, userId: user.id, status: 'running',
+      fileName: upload.name.slice(0, 255), fileSize: upload.size, rowsRead: 0,
+      totalRows: zip.dimensionRows && zip.dimensionRows > 1 ? zip.dimensionRows - 1 : null, errorCount: 0,
+    });
+    const sheet = imp;
+    const finish = async (values: Record<string, unknown>) => {
+      await writing;
+      await ImportJob.update({ ...values, finishedAt: new Date() }, { where: { id: jobId } });
+    };
+    const done = (async (): Promise<JobOutcome> => {
+      let rows: JobOutcome['rows'];
+      let error: AppError | undefined;
+      try {
+        const outcome = await sheet.run();
+        if (outcome.errorCount) {
+          error = new AppError('IMPORT_INVALID', { count: outcome.errorCount }, outcome.errors);
+          await finish({ status: 'failed', rowsRead: outcome.rowsRead, errorCount: outcome.errorCount, errors: outcome.errors, message: error.message, result: { errorCode: error.code } });
+        } else {
+          if (input.caseId !== undefined) {
+            const row = await engine.db.models.Case.findByPk(input.caseId, { attributes: ['data', 'version'], raw: true });
+            if (!row) throw new AppError('NOT_FOUND', { what: '业务单' });
+            await updateDraft(engine, user, input.caseId, setAt(row.data as Record<string, unknown>, spec.path, outcome.rows), row.version as number);
+          }
+          const result = input.caseId !== undefined ? { rowCount: outcome.rows.length, caseId: input.caseId } : { rowCount: outcome.rows.length, rows: outcome.rows };
+          await finish({ status: 'done', rowsRead: outcome.rowsRead, errorCount: 0, errors: [], result, message: `已导入 ${outcome.rows.length} 行` });
+          rows = outcome.rows;
+        }
+      } catch (err) {
+        error = err instanceof AppError ? err : controller.signal.aborted ? new AppError('IMPORT_FILE_INVALID', { reason: '服务器正在停止，导入已取消' }) : new AppError('INTERNAL');
+        if (!(err instanceof AppError) && !controller.signal.aborted) console.error('import job failed', err); // eslint-disable-line no-console -- a bug: reported
+        const details = Array.isArray(error.details) ? error.details.slice(0, 1000) : [];
+        await finish({ status: 'failed', errors: details, errorCount: details.length, message: error.message, result: { errorCode: error.code } }).catch(() => undefined);
+      } finally {
+        await sheet.close().catch(() => undefined);
+        await upload.remove();
+        runningOf(engine).delete(jobId);
+      }
+      return { view: toJobView((await ImportJob.findByPk(jobId, { raw: true }))!, true), rows, error };
+    })();
+    runningOf(engine).set(jobId, { controller, done });
+    return { jobId, done };
+  } catch (err) {
+    await imp?.close().catch(() => undefined);
+    await upload.remove();
+    throw err;
+  }
+}
+
+/** One job as its owner (or an admin) sees it; anyone else gets 404. */
+export async function jobView(engine: Engine, user: SessionUser, id: string): Promise<JobView> {
+  const row = await engine.db.models.ImportJob.findByPk(id, { raw: true });
+  if (!row || (row.userId !== user.id && user.role !== 'admin')) throw new AppError('NOT_FOUND', { what: '导入任务' });
+  return toJobView(row, runningOf(engine).has(id));
+}
+
+/** On stop: cancel this server's running imports and wait until they have written their status. */
+export async function stopImportJobs(engine: Engine): Promise<void> {
+  const jobs = [...runningOf(engine).values()];
+  for (const j of jobs) j.controller.abort();
+  await Promise.all(jobs.map((j) => j.done));
+}

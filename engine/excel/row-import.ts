@@ -1,0 +1,161 @@
+// Reading one sheet into validated rows: the header row matched to the spec's columns by title,
+// then each row converted cell by cell, validated with the same Ajv schema as the form (the item
+// schema of the list), and checked for duplicate keys inside the file. Every problem is collected
+// with its row number, column title, value and a Chinese reason; the caller decides all-or-nothing.
+import type Ajv from 'ajv';
+import { AppError } from '../errors.js';
+import { validateForm } from '../validation/index.js';
+import { normalizeHeader, pick, type Column, type SheetSpec } from './columns.js';
+import { cellText, convertCell } from './cells.js';
+import { readFirstSheet, type SheetRow } from './sheet-reader.js';
+
+export interface RowError {
+  /** Excel row number (the header is row 1). */
+  row: number;
+  column?: string;
+  field?: string;
+  value?: string;
+  message: string;
+}
+
+export interface SheetOutcome {
+  rows: Array<Record<string, unknown>>;
+  errors: RowError[];
+  /** All errors found, also those past the list kept in `errors`. */
+  errorCount: number;
+  rowsRead: number;
+}
+
+export interface SheetImportOptions {
+  maxRows?: number;
+  /** Errors kept in the answer; more are counted, not listed. */
+  maxErrors?: number;
+  /** Called every `progressEvery` rows with the rows read so far. */
+  onProgress?: (rowsRead: number) => void;
+  progressEvery?: number;
+  signal?: AbortSignal;
+}
+
+const fileInvalid = (reason: string, details?: unknown) => new AppError('IMPORT_FILE_INVALID', { reason }, details);
+
+function setAt(target: Record<string, unknown>, pointer: string, value: unknown) {
+  const segs = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let cur = target;
+  for (const seg of segs.slice(0, -1)) {
+    if (typeof cur[seg] !== 'object' || cur[seg] === null) cur[seg] = {};
+    cur = cur[seg] as Record<string, unknown>;
+  }
+  cur[segs[segs.length - 1]] = value;
+}
+
+/** The column an Ajv error belongs to: the same pointer, or the nearest one above or below it. */
+function columnFor(columns: Column[], field: string): Column | undefined {
+  return columns.find((c) => c.pointer === field)
+    ?? columns.filter((c) => field.startsWith(`${c.pointer}/`)).sort((a, b) => b.pointer.length - a.pointer.length)[0]
+    ?? columns.find((c) => c.pointer.startsWith(`${field}/`));
+}
+
+export class SheetImport {
+  private rows?: AsyncGenerator<SheetRow>;
+  private byIndex: Array<Column | undefined> = [];
+
+  constructor(private readonly ajv: Ajv, readonly spec: SheetSpec, private readonly opts: SheetImportOptions = {}) {}
+
+  /** Reads the header row; refuses a file whose headers are not the template's. */
+  async open(file: string): Promise<void> {
+    this.rows = readFirstSheet(file);
+    const first = await this.rows.next();
+    if (first.done) throw fileInvalid('表格是空的（第一个工作表没有表头，也没有数据）');
+    const problems: RowError[] = [];
+    const byTitle = new Map(this.spec.columns.map((c) => [normalizeHeader(c.title), c]));
+    const seen = new Set<Column>();
+    first.value.cells.forEach((cell, i) => {
+      const text = cellText(cell).trim();
+      if (!text) return;
+      const col = byTitle.get(normalizeHeader(text));
+      if (!col) problems.push({ row: first.value.number, column: text, value: text, message: `表头「${text}」不是模板中的列` });
+      else if (seen.has(col)) problems.push({ row: first.value.number, column: text, value: text, message: `表头「${text}」重复` });
+      else { seen.add(col); this.byIndex[i] = col; }
+    });
+    for (const c of this.spec.columns) {
+      if (c.required && !seen.has(c)) problems.push({ row: first.value.number, column: c.title, message: `缺少必填列「${c.title}」` });
+    }
+    if (seen.size === 0) throw fileInvalid('第一行不是模板的表头，请使用下载的模板', problems);
+    if (problems.length) throw fileInvalid(`表头与模板不符：${problems.map((p) => p.message).join('；')}`, problems);
+  }
+
+  /** Reads, converts and validates every remaining row. */
+  async run(): Promise<SheetOutcome> {
+    if (!this.rows) throw new Error('SheetImport.open() first');
+    const { maxRows = 200_000, maxErrors = 50_000, onProgress, progressEvery = 1000, signal } = this.opts;
+    const keys = new Map<string, number>();
+    const rows: Array<Record<string, unknown>> = [];
+    const errors: RowError[] = [];
+    let errorCount = 0;
+    let rowsRead = 0;
+    const report = (e: RowError) => {
+      errorCount++;
+      if (errors.length < maxErrors) errors.push(e);
+    };
+    for await (const { number, cells } of this.rows) {
+      if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+      const row: Record<string, unknown> = {};
+      const texts: Record<string, string> = {};
+      let filled = false;
+      let bad = false;
+      for (let i = 0; i < cells.length; i++) {
+        const raw = cells[i];
+        if (raw === undefined || raw === null) continue;
+        const col = this.byIndex[i];
+        if (!col) {
+          if (cellText(raw).trim()) { filled = bad = true; report({ row: number, column: `第 ${i + 1} 列`, value: cellText(raw), message: '该列没有表头，请只在模板的列中填写' }); }
+          continue;
+        }
+        const converted = convertCell(col, raw);
+        if (converted.error !== undefined) {
+          filled = bad = true;
+          report({ row: number, column: col.title, field: col.pointer, value: cellText(raw), message: `「${col.title}」${converted.error}` });
+        } else if (converted.value !== undefined) {
+          filled = true;
+          texts[col.pointer] = cellText(raw);
+          setAt(row, col.pointer, converted.value);
+        }
+      }
+      if (!filled) continue; // blank line, or only formatting
+      rowsRead++;
+      if (rowsRead > maxRows) throw fileInvalid(`数据超过 ${maxRows} 行，请分批导入`);
+      if (onProgress && rowsRead % progressEvery === 0) onProgress(rowsRead);
+      if (!bad) {
+        for (const e of validateForm(this.ajv, this.spec.rowSchema, row)) {
+          const col = columnFor(this.spec.columns, e.field);
+          bad = true;
+          report({ row: number, column: col?.title ?? e.title, field: e.field, value: col ? texts[col.pointer] ?? '' : '', message: e.message });
+        }
+      }
+      const keyValues = this.spec.keyColumns.map((c) => pick(row, c.pointer));
+      if (keyValues.length && keyValues.every((v) => v !== undefined)) {
+        const key = JSON.stringify(keyValues);
+        const earlier = keys.get(key);
+        if (earlier !== undefined) {
+          bad = true;
+          const titles = this.spec.keyColumns.map((c) => c.title).join('+');
+          report({ row: number, column: titles, value: this.spec.keyColumns.map((c) => texts[c.pointer]).join('/'), message: `与第 ${earlier} 行重复（${titles}不能重复）` });
+        } else keys.set(key, number);
+      }
+      // All or nothing: once anything is wrong the rows are not needed, only the errors.
+      if (errorCount === 0) rows.push(row);
+      else if (rows.length) rows.length = 0;
+    }
+    onProgress?.(rowsRead);
+    if (rowsRead === 0 && errorCount === 0) throw fileInvalid('表格中没有数据（表头下没有填写任何行）');
+    const { minItems, maxItems, title } = this.spec;
+    if (maxItems !== undefined && rowsRead > maxItems) report({ row: 0, message: `「${title}」最多 ${maxItems} 行，文件中有 ${rowsRead} 行` });
+    if (minItems !== undefined && rowsRead < minItems) report({ row: 0, message: `「${title}」至少需要 ${minItems} 行` });
+    return { rows: errorCount ? [] : rows, errors, errorCount, rowsRead };
+  }
+
+  /** Stops reading and closes the file (after a refusal, or when the server stops). */
+  async close(): Promise<void> {
+    await this.rows?.return(undefined);
+  }
+}

@@ -1,0 +1,46 @@
+// An uploaded workbook goes to a temporary file, never into memory: the streaming reader and the
+// zip checks read it from disk. Over the size limit the upload is cut off and refused (413).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform, type Readable } from 'node:stream';
+import { AppError } from '../errors.js';
+
+export interface TempUpload {
+  file: string;
+  name: string;
+  size: number;
+  /** Deletes the temporary file and its folder; safe to call twice. */
+  remove(): Promise<void>;
+}
+
+export const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`);
+
+/** Writes `stream` to a new temporary file, refusing it past `limit` bytes. */
+export async function saveTemp(stream: Readable & { truncated?: boolean }, name: string, limit: number): Promise<TempUpload> {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'beian-import-'));
+  const file = path.join(dir, 'upload.xlsx');
+  const remove = () => fs.promises.rm(dir, { recursive: true, force: true });
+  let size = 0;
+  let over = false;
+  const count = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      size += chunk.length;
+      // Keep draining past the limit (writing nothing) so the client reads our answer, not a reset.
+      if (size > limit) over = true;
+      cb(null, over ? undefined : chunk);
+    },
+  });
+  try {
+    await pipeline(stream, count, fs.createWriteStream(file));
+  } catch (err) {
+    await remove();
+    throw err;
+  }
+  if (over || stream.truncated) {
+    await remove();
+    throw new AppError('PAYLOAD_TOO_LARGE', { limit: formatBytes(limit) });
+  }
+  return { file, name, size, remove };
+}

@@ -1,0 +1,60 @@
+// What the portal needs to draw itself without knowing any business by name:
+// GET /api/public/registers — the public registers, each with its public fields' Chinese titles and
+// schemas (from the forms whose workflows write into it through registerEntry);
+// GET /api/public/services — the businesses that can be done online (办事指南).
+import type { FastifyInstance } from 'fastify';
+import type { Engine } from '../context.js';
+import type { JsonSchema, TypeVersionDef } from '../registry/index.js';
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Does any action anywhere in this workflow write into `register`? */
+function writesInto(node: unknown, register: string): boolean {
+  if (Array.isArray(node)) return node.some((n) => writesInto(n, register));
+  if (!isObj(node)) return false;
+  if (node.type === 'registerEntry' && isObj(node.params) && node.params.register === register) return true;
+  return Object.values(node).some((v) => writesInto(v, register));
+}
+
+function fieldsOf(register: string, publicFields: string[], types: TypeVersionDef[]) {
+  const sources = types.filter((t) => writesInto(t.workflow, register));
+  return publicFields.map((name) => {
+    for (const t of sources) {
+      const props = (t.schema as JsonSchema).properties;
+      const schema = isObj(props) ? props[name] : undefined;
+      if (isObj(schema)) return { name, title: typeof schema.title === 'string' ? schema.title : name, schema };
+    }
+    return { name, title: name, schema: {} };
+  });
+}
+
+export async function publicIndexRoutes(app: FastifyInstance, engine: Engine) {
+  app.get('/api/public/registers', {
+    schema: { tags: ['public'], summary: '公开名录索引：名录名称、标题与公开字段（含字段中文名）' },
+  }, async () => {
+    const types = engine.registry.list();
+    const registers = Object.entries(engine.registry.registers)
+      .filter(([, def]) => def.public)
+      .map(([name, def]) => ({ name, title: def.title, fields: fieldsOf(name, def.publicFields ?? [], types) }));
+    return { registers };
+  });
+
+  // 办事指南: which businesses can be done online, by whom, and their steps (state titles).
+  app.get('/api/public/services', {
+    schema: { tags: ['public'], summary: '可网上办理的业务（办事指南）：名称、说明、办理对象、办理环节' },
+  }, async () => {
+    await engine.registry.refresh({ maxAgeMs: 5000 });
+    const items = engine.registry.list()
+      .filter((t) => !t.settings.registration)
+      .sort((a, b) => (a.settings.order ?? 100) - (b.settings.order ?? 100))
+      .map((t) => ({
+        id: t.id, title: t.settings.title, description: t.settings.description ?? '', menu: t.settings.menu ?? null,
+        starters: t.settings.starters,
+        steps: Object.values(t.workflow.states ?? {})
+          .map((s) => (isObj(s) && isObj(s.meta) && typeof s.meta.title === 'string' ? s.meta.title : null))
+          .filter((x): x is string => !!x),
+      }));
+    return { items };
+  });
+}

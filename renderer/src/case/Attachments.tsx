@@ -1,0 +1,24 @@
+import type { Attachment } from '../api/model';
+import { formatDateTime, formatSize } from '../ui/format';
+import { Empty } from '../ui/Alert';
+
+export function AttachmentsTable({ files }: { files: Attachment[] }) {
+  if (!files.length) return <Empty>暂无附件</Empty>;
+  return (
+    <div className="table-scroll">
+      <table className="grid-table">
+        <thead><tr><th scope="col">文件名</th><th scope="col">大小</th><th scope="col">上传时间</th><th scope="col">操作</th></tr></thead>
+        <tbody>
+          {files.map((f) => (
+            <tr key={f.id}>
+              <td>{f.name}</td>
+              <td className="nowrap">{formatSize(f.size)}</td>
+              <td className="nowrap">{formatDateTime(f.createdAt)}</td>
+              <td><a href={`/api/files/${f.id}`} download>下载</a></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

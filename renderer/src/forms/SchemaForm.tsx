@@ -1,0 +1,144 @@
+// The one form renderer: a type's JSON Schema + uiSchema (enhanced, see enhance.ts) through rjsf
+// with the platform's widgets and templates, Chinese validation, and the server's 400 field
+// errors shown beside their fields until the field is changed.
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ForwardedRef } from 'react';
+import Form from '@rjsf/core';
+import type { ErrorSchema, RegistryWidgetsType } from '@rjsf/utils';
+import type { FieldErrorDetail, UploadedFile } from '../api/client';
+import type { JsonSchema } from '../api/model';
+import { useHasRoute } from '../api/hooks';
+import { enhanceUiSchema } from './enhance';
+import { validator, chineseErrors } from './validator';
+import { translateString } from './translate';
+import { getAt, pointerToPath, schemaAt, setAt } from './paths';
+import type { FileInfo, FormContextValue } from './context';
+import { FieldTemplate } from './templates/FieldTemplate';
+import { ObjectFieldTemplate } from './templates/ObjectFieldTemplate';
+import { ArrayFieldTemplate } from './templates/ArrayFieldTemplate';
+import { CellFieldTemplate, RowFieldTemplate, RowObjectTemplate, TableArrayFieldTemplate } from './templates/TableTemplates';
+import { BaseInputTemplate, ButtonTemplates, ErrorListTemplate } from './templates/misc';
+import { DistrictWidget, StreetWidget } from './widgets/DistrictWidgets';
+import { FilesWidget } from './widgets/FilesWidget';
+import { PercentWidget, RegisterEntryWidget } from './widgets/RegisterEntryWidget';
+import type { RowCheck } from './context';
+import { api } from '../api/client';
+
+const widgets: RegistryWidgetsType = {
+  district: DistrictWidget, street: StreetWidget, files: FilesWidget, FileWidget: FilesWidget,
+  registerEntry: RegisterEntryWidget, 'register-entry': RegisterEntryWidget, percent: PercentWidget,
+};
+const templates = { FieldTemplate, ObjectFieldTemplate, ArrayFieldTemplate, ErrorListTemplate, BaseInputTemplate, ButtonTemplates };
+const TABLE = { ArrayFieldTemplate: TableArrayFieldTemplate, RowObjectTemplate, RowFieldTemplate, CellFieldTemplate };
+
+export interface SchemaFormProps {
+  schema: JsonSchema;
+  uiSchema?: Record<string, unknown>;
+  formData: unknown;
+  onChange?: (data: unknown) => void;
+  readonly?: boolean;
+  /** The server's per-field errors (400 FORM_INVALID details). */
+  serverErrors?: FieldErrorDetail[];
+  files?: Record<string, FileInfo>;
+  typeId?: string;
+  idPrefix?: string;
+  canUpload?: boolean;
+  /** Fields whose client-side errors are not shown (the server decides, e.g. a declared pilot code). */
+  skipValidation?: (path: string[]) => boolean;
+  /** Show errors as the user types (after a first failed submit). */
+  liveValidate?: boolean;
+  /** Where tables marked "check": true get their per-row results (POST, body { data }). */
+  checkUrl?: string;
+}
+
+/** Server errors as rjsf's error tree; errors of fields the form does not have are left out. */
+export function toErrorSchema(schema: JsonSchema, errors: FieldErrorDetail[]): ErrorSchema {
+  let out: Record<string, unknown> = {};
+  for (const e of errors) {
+    const path = pointerToPath(e.field);
+    if (path.length && !schemaAt(schema, path)) continue;
+    const at = [...path, '__errors'];
+    const list = (getAt(out, at) as string[] | undefined) ?? [];
+    if (!list.includes(e.message)) out = setAt(out, at, [...list, e.message]);
+  }
+  return out as ErrorSchema;
+}
+
+export const SchemaForm = forwardRef(function SchemaForm(props: SchemaFormProps, ref: ForwardedRef<Form>) {
+  const { schema, uiSchema, formData, onChange, readonly, serverErrors, typeId, idPrefix = 'root', canUpload = true, skipValidation, liveValidate, checkUrl } = props;
+  const [files, setFiles] = useState<Record<string, FileInfo>>(props.files ?? {});
+  useEffect(() => { if (props.files) setFiles((f) => ({ ...f, ...props.files })); }, [props.files]);
+  const dataRef = useRef(formData);
+  dataRef.current = formData;
+
+  // Server errors stay beside a field until its value changes.
+  const errorsData = useRef<unknown>(formData);
+  const [shownErrors, setShownErrors] = useState<FieldErrorDetail[]>(serverErrors ?? []);
+  useEffect(() => {
+    errorsData.current = dataRef.current;
+    setShownErrors(serverErrors ?? []);
+  }, [serverErrors]);
+  const live = shownErrors.filter((e) => {
+    const path = pointerToPath(e.field);
+    return JSON.stringify(getAt(formData, path)) === JSON.stringify(getAt(errorsData.current, path));
+  });
+  const extraErrors = useMemo(() => toErrorSchema(schema, live), [schema, JSON.stringify(live)]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const enhanced = useMemo(() => enhanceUiSchema(schema, uiSchema, TABLE), [schema, uiSchema]);
+  const ui = useMemo(() => ({ ...enhanced.uiSchema, 'ui:submitButtonOptions': { norender: true } }), [enhanced]);
+
+  // Tables marked "check" show the server's verdict per row while the applicant types.
+  const [rowChecks, setRowChecks] = useState<Record<string, RowCheck[]>>();
+  const checkKey = enhanced.checkTables.length && checkUrl && !readonly ? JSON.stringify(enhanced.checkTables.map((p) => getAt(formData, pointerToPath(p)))) : '';
+  useEffect(() => {
+    if (!checkKey || !checkUrl) return;
+    let live = true;
+    const t = setTimeout(() => {
+      api.post<{ rows?: Record<string, RowCheck[]> }>(checkUrl, { data: dataRef.current ?? {} })
+        .then((r) => { if (live) setRowChecks(r.rows ?? {}); }, () => { /* the check is a help, not a gate */ });
+    }, 700);
+    return () => { live = false; clearTimeout(t); };
+  }, [checkKey, checkUrl]);
+  const transformErrors = useMemo(() => chineseErrors(schema, () => dataRef.current, skipValidation), [schema, skipValidation]);
+
+  const hasTemplate = useHasRoute('GET', '/api/types/{id}/excel-template');
+  const hasImport = useHasRoute('POST', '/api/types/{id}/import');
+
+  const rememberFile = useCallback((f: UploadedFile) => setFiles((cur) => ({ ...cur, [f.id]: { name: f.name, size: f.size, mime: f.mime } })), []);
+  const setAtPointer = useCallback((pointer: string, value: unknown) => {
+    onChange?.(setAt(dataRef.current ?? {}, pointerToPath(pointer), value));
+  }, [onChange]);
+
+  const formContext: FormContextValue = {
+    files, rememberFile, canUpload, formData, setAt: setAtPointer, idPrefix, typeId, readonly,
+    excel: { template: !!hasTemplate, import: !!hasImport },
+    rowChecks,
+  };
+
+  return (
+    <div className={`schema-form ${readonly ? 'form-readonly' : ''}`}>
+      <Form
+        ref={ref}
+        schema={schema as never}
+        uiSchema={ui}
+        formData={formData}
+        validator={validator}
+        widgets={widgets}
+        templates={templates}
+        formContext={formContext}
+        idPrefix={idPrefix}
+        readonly={readonly}
+        noHtml5Validate
+        liveValidate={liveValidate && !readonly}
+        showErrorList={readonly ? false : 'top'}
+        focusOnFirstError
+        extraErrors={extraErrors}
+        transformErrors={transformErrors}
+        translateString={translateString}
+        experimental_defaultFormStateBehavior={{ arrayMinItems: { populate: 'requiredOnly' }, emptyObjectFields: 'skipEmptyDefaults' }}
+        onChange={(e) => { if (!readonly) onChange?.(e.formData); }}
+      >
+        <></>
+      </Form>
+    </div>
+  );
+});

@@ -1,0 +1,49 @@
+// The left menu of the work area: for applicants the businesses grouped by settings.menu
+// (物业管理, 设施设备, 小区动态 …), for departments the inbox, queries and statistics.
+import { NavLink } from 'react-router';
+import { useSession } from '../app/session';
+import { groupByMenu, useTypes } from '../app/types';
+import { ROLE_TITLES, isDepartment } from '../app/roles';
+
+export function SideMenu() {
+  const { me } = useSession();
+  const { types } = useTypes(me?.user.username);
+  if (!me) return null;
+  const dept = isDepartment(me.user.role);
+  const groups = groupByMenu((types ?? []).filter((t) => dept || t.canStart));
+  return (
+    <nav aria-label="业务菜单" className="side-menu">
+      <div className="side-user">
+        <div className="side-user-name">{me.org?.name ?? me.user.displayName}</div>
+        <div className="side-user-role">{ROLE_TITLES[me.user.role] ?? me.user.role}</div>
+      </div>
+      <h3 className="side-group">{dept ? '业务办理' : '工作台'}</h3>
+      <ul>
+        {dept ? (
+          <>
+            {me.user.role !== 'admin' && <li><NavLink to="/inbox">待办事项</NavLink></li>}
+            <li><NavLink to="/workspace/cases" end>业务查询</NavLink></li>
+            <li><NavLink to="/dashboard">统计分析</NavLink></li>
+          </>
+        ) : (
+          <>
+            <li><NavLink to="/workspace" end>工作台首页</NavLink></li>
+            <li><NavLink to="/workspace/cases" end>我的业务</NavLink></li>
+          </>
+        )}
+      </ul>
+      {groups.map((g) => (
+        <div key={g.menu}>
+          <h3 className="side-group">{g.menu}</h3>
+          <ul>
+            {g.items.map((t) => <li key={t.id}><NavLink to={`/workspace/types/${t.id}`}>{t.title}</NavLink></li>)}
+          </ul>
+        </div>
+      ))}
+      <h3 className="side-group">账号</h3>
+      <ul>
+        <li><NavLink to="/account">修改密码</NavLink></li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,140 @@
+// 首页: the platform's front page — a search over the public registers and the login box on the
+// right (as the manual shows), 网上办事 services, the latest public entries, 公示 when there is
+// any, and how filing works.
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { qs } from '../api/client';
+import { useApi, useAnswers } from '../api/hooks';
+import type { Paged, PublicEntry, PublicRegister } from '../api/model';
+import { useSession } from '../app/session';
+import { ROLE_TITLES, homeOf } from '../app/roles';
+import { usePlatformName } from '../app/districts';
+import { Breadcrumbs } from '../ui/Breadcrumbs';
+import { Empty, Loading } from '../ui/Alert';
+import { formatDate } from '../ui/format';
+import { LoginBox } from './LoginBox';
+import { caseIdOf, itemsOf, period } from './Publicity';
+
+export interface Service { id: string; title: string; description: string; menu: string | null; starters: string[]; steps: string[] }
+
+export const FLOW = ['机构注册', '网上填报', '保存并提交', '打印申请表', '窗口受理', '审核', '办结公开'];
+
+function RegisterBox({ register }: { register: PublicRegister }) {
+  const list = useApi<Paged<PublicEntry>>(`/api/public/${register.name}${qs({ pageSize: 8 })}`);
+  return (
+    <section className="box" aria-labelledby={`box-${register.name}`}>
+      <header className="box-head">
+        <h2 id={`box-${register.name}`}>最新登记{register.title}</h2>
+        <Link to={`/public/${register.name}`} className="more">更多 »</Link>
+      </header>
+      {list.loading && !list.data ? <Loading /> : !list.data?.items.length ? <Empty>暂无数据</Empty> : (
+        <ul className="news-list">
+          {list.data.items.map((e) => (
+            <li key={e.id}>
+              <Link to={`/public/${register.name}/${e.id}`}>{e.title}</Link>
+              <span className="news-meta">{e.districtName}{e.streetName ? ` · ${e.streetName}` : ''}</span>
+              <span className="news-date">{formatDate(e.registeredAt)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function PublicityBox() {
+  const publicity = useApi<unknown>('/api/public/publicity');
+  const items = itemsOf(publicity.data).slice(0, 8);
+  return (
+    <section className="box" aria-labelledby="box-publicity">
+      <header className="box-head"><h2 id="box-publicity">公示信息</h2><Link to="/notices" className="more">更多 »</Link></header>
+      {!items.length ? <Empty>目前没有正在公示的事项</Empty> : (
+        <ul className="news-list">
+          {items.map((p, i) => (
+            <li key={caseIdOf(p) ?? i}>
+              <Link to={`/notices/${caseIdOf(p)}`}>【{p.typeTitle ?? '公示'}】{p.title ?? p.number ?? ''}</Link>
+              <span className="news-date">{period(p)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function HomePage() {
+  const { me } = useSession();
+  const platform = usePlatformName();
+  const navigate = useNavigate();
+  const registers = useApi<{ registers: PublicRegister[] }>('/api/public/registers');
+  const services = useApi<{ items: Service[] }>('/api/public/services');
+  const hasPublicity = useAnswers('/api/public/publicity');
+  const first = registers.data?.registers[0];
+  const count = useApi<Paged<PublicEntry>>(first ? `/api/public/${first.name}?pageSize=1` : null);
+  const [q, setQ] = useState('');
+
+  return (
+    <>
+      <Breadcrumbs items={[]} />
+      <div className="hero">
+        <div className="hero-main">
+          <h1 className="hero-title">{platform}</h1>
+          <p className="hero-sub">物业区域备案、物业服务合同备案、业委会备案等业务网上申报，一次告知、全程留痕、结果公开。</p>
+          {first && (
+            <form className="hero-search" role="search" onSubmit={(e) => { e.preventDefault(); navigate(`/public/${first.name}${qs({ q: q.trim() })}`); }}>
+              <label htmlFor="hero-q" className="sr-only">{first.title}名称</label>
+              <input id="hero-q" type="search" className="form-control" value={q} placeholder={`输入${first.title}名称，查询备案信息`} onChange={(e) => setQ(e.target.value)} />
+              <button type="submit" className="btn btn-red">查询</button>
+            </form>
+          )}
+          <dl className="hero-stats">
+            {first && <div><dt>已登记{first.title}</dt><dd>{count.data?.total ?? '–'}</dd></div>}
+            <div><dt>网上办理事项</dt><dd>{services.data?.items.length ?? '–'}</dd></div>
+            <div><dt>办理方式</dt><dd className="small">网上申报 · 窗口受理</dd></div>
+          </dl>
+        </div>
+        <div className="hero-side">
+          {me ? (
+            <section className="login-box welcome-box" aria-label="已登录">
+              <h2 className="login-title">欢迎您</h2>
+              <p className="welcome-name">{me.org?.name ?? me.user.displayName}</p>
+              <p className="muted">{ROLE_TITLES[me.user.role] ?? me.user.role}</p>
+              <Link className="btn btn-primary btn-block" to={homeOf(me.user.role)}>进入工作台</Link>
+            </section>
+          ) : <LoginBox />}
+        </div>
+      </div>
+
+      <section className="box services" aria-labelledby="box-services">
+        <header className="box-head"><h2 id="box-services">网上办事</h2><Link to="/guide" className="more">办事指南 »</Link></header>
+        {!services.data ? <Loading /> : (
+          <ul className="service-grid">
+            {services.data.items.map((s) => (
+              <li key={s.id}>
+                <Link to={me ? `/workspace/new/${s.id}` : `/guide#${s.id}`} className="service-card">
+                  <span className="service-icon" aria-hidden="true">{s.title.slice(0, 2)}</span>
+                  <span className="service-title">{s.title}</span>
+                  <span className="service-who">办理对象：{s.starters.map((r) => ROLE_TITLES[r] ?? r).join('、') || '—'}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className="two-col">
+        {(registers.data?.registers ?? []).slice(0, 1).map((r) => <RegisterBox key={r.name} register={r} />)}
+        {hasPublicity ? <PublicityBox /> : (
+          <section className="box" aria-labelledby="box-flow">
+            <header className="box-head"><h2 id="box-flow">办事流程</h2><Link to="/guide" className="more">详细 »</Link></header>
+            <ol className="flow">
+              {FLOW.map((f, i) => <li key={f}><span className="flow-no">{i + 1}</span>{f}</li>)}
+            </ol>
+            <p className="muted flow-note">申请人网上填报并“保存并提交”后，打印申请表，携带申请表和纸质要件到所在区受理窗口；材料不齐的，窗口一次性告知需补正的全部内容。</p>
+          </section>
+        )}
+      </div>
+      {(registers.data?.registers ?? []).slice(1).map((r) => <RegisterBox key={r.name} register={r} />)}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// 当前位置：首页 > 工作台 > …
+import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { usePlatformName } from '../app/districts';
+
+export interface Crumb { title: string; to?: string }
+
+export function Breadcrumbs({ items }: { items: Crumb[] }) {
+  const platform = usePlatformName();
+  const last = items[items.length - 1]?.title;
+  useEffect(() => { document.title = last ? `${last} - ${platform}` : platform; }, [last, platform]);
+  if (!items.length) return null;
+  return (
+    <nav className="breadcrumbs" aria-label="当前位置">
+      <span className="breadcrumbs-label">当前位置：</span>
+      <ol>
+        <li><Link to="/">首页</Link></li>
+        {items.map((c, i) => (
+          <li key={i} aria-current={i === items.length - 1 ? 'page' : undefined}>
+            {c.to && i < items.length - 1 ? <Link to={c.to}>{c.title}</Link> : <span>{c.title}</span>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

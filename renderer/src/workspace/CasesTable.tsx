@@ -1,0 +1,108 @@
+// The list of cases (GET /api/cases): filters by type, status, step and keyword, paging.
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { qs } from '../api/client';
+import { useApi } from '../api/hooks';
+import type { CaseListItem, Paged, TypeSummary } from '../api/model';
+import { Pager } from '../ui/Pager';
+import { StateTag, STATUS_OPTIONS, StatusTag } from '../ui/StatusTag';
+import { formatDateTime } from '../ui/format';
+import { ErrorAlert, Empty, Loading } from '../ui/Alert';
+import { loadType } from '../app/types';
+import { buildGraph } from '../workflow/graph';
+
+interface Props {
+  types: TypeSummary[];
+  fixedType?: string;
+  pageSize?: number;
+}
+
+export function CasesTable({ types, fixedType, pageSize = 15 }: Props) {
+  const [params, setParams] = useSearchParams();
+  const type = fixedType ?? params.get('type') ?? '';
+  const status = params.get('status') ?? '';
+  const state = params.get('state') ?? '';
+  const q = params.get('q') ?? '';
+  const page = Number(params.get('page') ?? 1) || 1;
+  const [text, setText] = useState(q);
+  const [states, setStates] = useState<Array<{ id: string; title: string }>>([]);
+  useEffect(() => {
+    if (!type) { setStates([]); return; }
+    loadType(type).then((t) => setStates([...buildGraph(t.workflow).nodes.values()].filter((n) => !n.children.length).map((n) => ({ id: n.id, title: n.title }))), () => setStates([]));
+  }, [type]);
+  const list = useApi<Paged<CaseListItem>>(`/api/cases${qs({ type, status, state, q, page, pageSize })}`);
+  const set = (patch: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
+    if (!('page' in patch)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <div>
+      <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); set({ q: text.trim() }); }}>
+        {!fixedType && (
+          <label>业务类型
+            <select className="form-control" value={type} onChange={(e) => set({ type: e.target.value, state: '' })}>
+              <option value="">全部</option>
+              {types.map((t) => <option key={t.id} value={t.id}>{t.title}</option>)}
+            </select>
+          </label>
+        )}
+        <label>状态
+          <select className="form-control" value={status} onChange={(e) => set({ status: e.target.value })}>
+            <option value="">全部</option>
+            {STATUS_OPTIONS.map((s) => <option key={s.value} value={s.value}>{s.title}</option>)}
+          </select>
+        </label>
+        {states.length > 0 && (
+          <label>当前环节
+            <select className="form-control" value={state} onChange={(e) => set({ state: e.target.value })}>
+              <option value="">全部</option>
+              {states.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+            </select>
+          </label>
+        )}
+        <label>关键字
+          <input className="form-control" type="search" value={text} placeholder="业务编号或名称" onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit" className="btn btn-primary">查询</button>
+        {(q || status || state || (!fixedType && type)) && <button type="button" className="btn" onClick={() => { setText(''); setParams(new URLSearchParams(), { replace: true }); }}>重置</button>}
+      </form>
+      <ErrorAlert error={list.error} />
+      {list.loading && !list.data ? <Loading /> : list.data && list.data.items.length === 0 ? <Empty>没有符合条件的业务</Empty> : list.data && (
+        <>
+          <div className="table-scroll">
+            <table className="grid-table zebra">
+              <thead>
+                <tr>
+                  <th scope="col">业务编号</th>
+                  {!fixedType && <th scope="col">业务类型</th>}
+                  <th scope="col">名称</th>
+                  <th scope="col">当前环节</th>
+                  <th scope="col">状态</th>
+                  <th scope="col">更新时间</th>
+                  <th scope="col">操作</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((c) => (
+                  <tr key={c.id}>
+                    <td className="nowrap"><Link to={`/workspace/cases/${c.id}`}>{c.number}</Link></td>
+                    {!fixedType && <td>{c.typeTitle}</td>}
+                    <td>{c.title || <span className="muted">（未填写）</span>}</td>
+                    <td><StateTag title={c.stateTitle} status={c.status} /></td>
+                    <td><StatusTag status={c.status} /></td>
+                    <td className="nowrap">{formatDateTime(c.updatedAt)}</td>
+                    <td className="nowrap"><Link to={`/workspace/cases/${c.id}`}>{c.status === 'draft' ? '编辑' : '查看'}</Link></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager total={list.data.total} page={list.data.page} pageSize={list.data.pageSize} onPage={(p) => set({ page: String(p) })} />
+        </>
+      )}
+    </div>
+  );
+}
