@@ -21,7 +21,10 @@ import { publicCaseRoutes } from './routes-public-cases.js';
 import { statsRoutes } from './routes-stats.js';
 import { publicIndexRoutes } from './routes-public-index.js';
 import { registerRoutes } from './routes-registers.js';
+import { reportRoutes } from './routes-reports.js';
 import { excelRoutes } from './routes-excel.js';
+import { excelCaseRoutes } from './routes-excel-cases.js';
+import { profileRoutes } from './routes-profiles.js';
 import { printRoutes } from './routes-print.js';
 import { staticRoutes } from './static.js';
 
@@ -57,6 +60,10 @@ export function toAppError(err: unknown): AppError {
   }
   return new AppError('INTERNAL');
 }
+
+/** Routes anyone may call without a session: the portal, login and registration, health. */
+const PUBLIC_ROUTES = ['/api/health', '/api/districts', '/api/auth/login', '/api/auth/logout', '/api/auth/register', '/api/auth/registration-types'];
+export const isPublicRoute = (pattern: string) => PUBLIC_ROUTES.includes(pattern) || pattern.startsWith('/api/public/');
 
 /** Browsers send Origin on cross-site writes; a write whose Origin is not this host is refused. */
 function sameOrigin(req: FastifyRequest): boolean {
@@ -109,7 +116,12 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && !sameOrigin(req)) {
       throw new AppError('CSRF_REJECTED');
     }
-    if (req.url.startsWith('/api/')) req.user = await loadSessionUser(engine, req.cookies?.beian_sid);
+    if (!req.url.startsWith('/api/')) return;
+    req.user = await loadSessionUser(engine, req.cookies?.beian_sid);
+    // Deny by default: every /api route needs a session unless it is on the public list, so an
+    // anonymous caller gets 401 before anything else (even before body validation).
+    const pattern = req.routeOptions.url ?? '';
+    if (!req.user && pattern && !isPublicRoute(pattern)) throw new AppError('UNAUTHENTICATED');
   });
 
   await app.register(async (api) => {
@@ -130,7 +142,10 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     await statsRoutes(api, engine);
     await publicIndexRoutes(api, engine);
     await registerRoutes(api, engine);
+    await reportRoutes(api, engine);
     await excelRoutes(api, engine);
+    await excelCaseRoutes(api, engine);
+    await profileRoutes(api, engine);
     await printRoutes(api, engine);
     await staticRoutes(api);
   });
