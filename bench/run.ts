@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { benchEngine, prepareFixture } from './lib/fixtures.js';
+import { BUILTIN_TYPES, FIXTURE_TYPES, benchEngine, benchRoot, prepareFixture } from './lib/fixtures.js';
 import { DEFAULT_PG_URL, dropAll, freshDatabase, postgresReachable, postgresVersion, sqliteVersion, type Kind } from './lib/databases.js';
 import { startServerChild, type ServerChild } from './lib/child.js';
 import { Report } from './lib/report.js';
@@ -95,12 +95,14 @@ async function main() {
     kinds = ['postgres'];
   } else kinds = reachable ? ['sqlite', 'postgres'] : ['sqlite'];
 
+  const rootDir = benchRoot();
   const cpu = os.cpus();
   const header = [
     '# Beian benchmarks',
     '',
     `- machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}`,
     `- Node.js ${process.version}; ${await sqliteVersion()}${reachable ? `; ${await postgresVersion(pgUrl)} at ${new URL(pgUrl).host}` : '; PostgreSQL not reachable'}`,
+    `- types: ${process.env.BENCH_ALL_TYPES === '1' ? 'every type of the work tree' : `built-in ${BUILTIN_TYPES.join(', ')} (copied from the work tree to ${rootDir})`} + bench fixtures ${FIXTURE_TYPES.join(', ')}`,
     `- load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min; other work on this machine shows here)`,
     `- date ${new Date().toISOString()}; databases: ${kinds.join(', ')}; flags: ${JSON.stringify({ rounds, seconds, duration, cases: Number(args.cases), requests: Number(args.requests), only: [...only] })}`,
   ].join('\n');

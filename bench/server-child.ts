@@ -8,7 +8,7 @@ import { DataTypes } from 'sequelize';
 import { startApp, type RunningApp } from '../engine/app.js';
 import { validateForm } from '../engine/validation/index.js';
 import { listCases, listInbox } from '../engine/runtime/index.js';
-import { DEVELOPER, PASSWORD, prepareFixture, type Fixture } from './lib/fixtures.js';
+import { DEVELOPER, PASSWORD, benchRoot, prepareFixture, type Fixture } from './lib/fixtures.js';
 import { seedCases, seedOrgs } from './lib/seed.js';
 
 let app: RunningApp;
@@ -20,7 +20,7 @@ type Msg = { id: number; cmd: string; args: Record<string, unknown> };
 
 const commands: Record<string, (args: Record<string, unknown>) => Promise<unknown>> = {
   async start({ databaseUrl }) {
-    app = await startApp({ port: 0, host: '127.0.0.1', databaseUrl: databaseUrl as string, logLevel: 'silent', timerPollMs: 60_000, seed: true, demoPassword: PASSWORD }, {});
+    app = await startApp({ port: 0, host: '127.0.0.1', databaseUrl: databaseUrl as string, logLevel: 'silent', timerPollMs: 60_000, seed: true, demoPassword: PASSWORD, rootDir: benchRoot() }, {});
     const { engine } = app;
     fixture = await prepareFixture(engine);
     const BenchRow = engine.db.sequelize.define('bench_rows', {

@@ -10,7 +10,7 @@ import { buildServer } from './http/server.js';
 import { canSeeCase, startTimerPoller, type TimerPoller } from './runtime/index.js';
 import type { Engine } from './context.js';
 import { stopImportJobs } from './excel/index.js';
-import { closePrintPool } from './print/index.js';
+import { closePrintPool, HELPERS } from './print/index.js';
 
 export interface RunningApp {
   engine: Engine;
@@ -29,7 +29,7 @@ export async function createEngine(config: Config): Promise<Engine> {
     // District and street codes must exist in the installation, not only look like codes.
     ajv.addFormat('district', { type: 'string', validate: (s: string) => /^\d{6}$/.test(s) && codes.has(s) });
     ajv.addFormat('street', { type: 'string', validate: (s: string) => /^\d{9}$/.test(s) && codes.has(s) });
-    engine.registry = await openRegistry(db, ajv, config.rootDir);
+    engine.registry = await openRegistry(db, ajv, config.rootDir, { printHelpers: Object.keys(HELPERS) });
     engine.canSeeCase = (user, caseId) => canSeeCase(db, user, caseId);
     if (config.seed) await seedDemo(engine);
     return engine;

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../engine/config.js';
 import { startTestApp, type Client, type TestApp } from './helpers/app.js';
 import { driveTo, withUploads } from './helpers/drive.js';
+import { printPool } from '../engine/print/index.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test bodies are read ad hoc
 
@@ -140,6 +141,31 @@ describe('打印模板', () => {
     expect((await (await app.login('91440604MA51C3XK4K')).get(`/api/cases/${created.id}/print/application?format=html`)).status).toBe(404);
     expect((await app.client().get(`/api/cases/${created.id}/print/application`)).status).toBe(401);
     expect((await dev.get(`/api/cases/${created.id}/print/no-such-print?format=html`)).status).toBe(404);
+  });
+});
+
+describe('打印：浏览器', () => {
+  it('one browser serves every PDF, and a browser that dies is started again on the next PDF', async () => {
+    if (!hasChromium) return;
+    const dev = await app.login('91440604MA4UJ5RW2R');
+    const type = (await dev.get('/api/types/area-filing')).body;
+    const created = await newCaseOn(app, dev, { ...type, schema: { ...type.schema, examples: [{ ...type.schema.examples[0], projectName: '浏览器重启测试小区' }] } });
+    await driveTo(app, dev, created.id, type.workflow, ['submitted']);
+    const url = `/api/cases/${created.id}/print/application`;
+    const both = await Promise.all([dev.get(url), dev.get(url)]);
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    const pool = printPool(app.engine);
+    const pid = pool.pid;
+    expect(pid).toBeTruthy();
+    expect((await dev.get(url)).status).toBe(200);
+    expect(pool.pid).toBe(pid);
+    process.kill(pid!, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 500));
+    const again = await dev.get(url);
+    expect(again.status).toBe(200);
+    expect(pool.pid).toBeTruthy();
+    expect(pool.pid).not.toBe(pid);
+    expect((await app.client().get('/api/health')).body.pdf).toBe('ready');
   });
 });
 

@@ -3,11 +3,12 @@
 // once through engine/files saveUpload (the area filing's schema requires attachments), and
 // complete area-filing data built from the schema's own example.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../../engine/app.js';
-import { loadConfig } from '../../engine/config.js';
+import { loadConfig, ROOT_DIR } from '../../engine/config.js';
 import type { Engine } from '../../engine/context.js';
 import { toSessionUser, type SessionUser } from '../../engine/auth/index.js';
 import { saveUpload } from '../../engine/files/index.js';
@@ -30,9 +31,42 @@ export function loadFixtureBundle(id: string): TypeBundle {
   return JSON.parse(fs.readFileSync(path.join(BENCH_DIR, 'fixtures', `${id}.bundle.json`), 'utf8')) as TypeBundle;
 }
 
+/** The built-in types the benchmarks use; the others are left out of the bench installation. */
+export const BUILTIN_TYPES = ['area-filing'];
+
+let root: string | null = null;
+
+/**
+ * The definitions folder the benchmarks start the engine with (config.rootDir): by default a
+ * temporary copy holding only the built-in types measured (area-filing), the decision forms,
+ * registers, shared print partials, profiles and the demo seed — so a half-edited unrelated type
+ * in the work tree cannot stop the run, and start-up does not lint types nobody measures. With
+ * BENCH_ALL_TYPES=1 the work tree itself is used.
+ */
+export function benchRoot(): string {
+  if (process.env.BENCH_ALL_TYPES === '1') return ROOT_DIR;
+  if (process.env.BENCH_ROOT) return process.env.BENCH_ROOT;
+  if (root) return root;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-bench-root-'));
+  const copy = (rel: string) => { if (fs.existsSync(path.join(ROOT_DIR, rel))) fs.cpSync(path.join(ROOT_DIR, rel), path.join(dir, rel), { recursive: true }); };
+  for (const d of ['forms/decisions', 'registers', 'seed', 'profiles']) copy(d);
+  for (const id of BUILTIN_TYPES) {
+    for (const rel of [`types/${id}.json`, `forms/${id}.schema.json`, `forms/${id}.ui.json`, `workflows/${id}.workflow.json`]) copy(rel);
+  }
+  const templates = path.join(ROOT_DIR, 'print-templates');
+  if (fs.existsSync(templates)) {
+    for (const f of fs.readdirSync(templates)) if (f.startsWith('_') || BUILTIN_TYPES.some((id) => f.startsWith(`${id}.`))) copy(`print-templates/${f}`);
+  }
+  fs.mkdirSync(path.join(dir, 'types'), { recursive: true });
+  process.env.BENCH_ROOT = dir; // the server child uses the same copy
+  root = dir;
+  process.on('exit', () => { if (!process.env.BENCH_ROOT_KEEP) fs.rmSync(dir, { recursive: true, force: true }); });
+  return dir;
+}
+
 /** An engine without HTTP server or timer poller, on its own database, with the demo seed. */
 export async function benchEngine(databaseUrl: string): Promise<Engine> {
-  return createEngine(loadConfig({}, { databaseUrl, logLevel: 'silent', seed: true, demoPassword: PASSWORD }));
+  return createEngine(loadConfig({}, { databaseUrl, logLevel: 'silent', seed: true, demoPassword: PASSWORD, rootDir: benchRoot() }));
 }
 
 export interface Fixture {

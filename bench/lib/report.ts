@@ -23,8 +23,11 @@ export interface Row {
 
 export const spread = (xs: number[]) => `${fmt(min(xs))}–${fmt(max(xs))}`;
 
+/** Ratios of rounds whose baseline measured nothing (0/s) are left out, not counted as infinite. */
+export const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
+
 export function ratioGoal(ratios: number[], target: number): Goal {
-  const m = median(ratios);
+  const m = median(finite(ratios));
   return { text: `≥ ${target}×`, met: m >= target, detail: m >= target ? undefined : `${fmt(m, 2)}× is ${fmt((target - m) / target * 100, 0)}% short of ${target}×` };
 }
 
@@ -42,7 +45,7 @@ export class Report {
 
   add(row: Row) {
     this.rows.push(row);
-    console.log(`  → ${row.name}: ${row.values ? `${fmt(median(row.values))} ${row.unit} (${spread(row.values)})` : ''}${row.text ? ` ${row.text}` : ''}${row.ratio ? `, ratio ${fmt(median(row.ratio.values), 2)}×` : ''}`);
+    console.log(`  → ${row.name}: ${row.values ? `${fmt(median(row.values))} ${row.unit} (${spread(row.values)})` : ''}${row.text ? ` ${row.text}` : ''}${row.ratio ? `, ratio ${ratioText(row.ratio)}` : ''}`);
   }
 
   render(title: string): string {
@@ -52,7 +55,7 @@ export class Report {
       r.name,
       r.values ? `${fmt(median(r.values))} ${r.unit}` : r.text ?? '',
       r.values ? spread(r.values) + (r.text ? `  ${r.text}` : '') : '',
-      r.ratio ? `${fmt(median(r.ratio.values), 2)}× (${fmt(min(r.ratio.values), 2)}–${fmt(max(r.ratio.values), 2)}) vs ${r.ratio.against}` : '',
+      r.ratio ? ratioText(r.ratio) : '',
       r.goal?.text ?? '',
       r.goal ? (r.goal.met ? 'met' : `MISSED: ${r.goal.detail ?? ''}`) : '',
     ]);
@@ -61,6 +64,13 @@ export class Report {
     const sep = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
     return [`### ${title}`, '', line(head), sep, ...body.map(line), ...(this.notes.length ? ['', ...this.notes.map((n) => `- ${n}`)] : [])].join('\n');
   }
+}
+
+function ratioText(r: { values: number[]; against: string }): string {
+  const xs = finite(r.values);
+  if (!xs.length) return `n/a vs ${r.against}`;
+  const left = r.values.length - xs.length;
+  return `${fmt(median(xs), 2)}× (${fmt(min(xs), 2)}–${fmt(max(xs), 2)}) vs ${r.against}${left ? ` (${left} round(s) without baseline left out)` : ''}`;
 }
 
 /** Display width: CJK characters take two columns. */

@@ -24,7 +24,10 @@ export function openSequelize(databaseUrl: string, logging = false): { sequelize
       dialect: 'postgres',
       logging,
       pool: { max: 10, min: 0, idle: 10_000, acquire: 10_000 },
-      dialectOptions: { connectionTimeoutMillis: 5_000 },
+      // A database host that hangs (no reset, no answer) must not hang requests forever: a query
+      // waits at most query_timeout, then the connection is dropped and the request answers 503.
+      // BEIAN_DB_QUERY_TIMEOUT_MS lets the outage test use a short one.
+      dialectOptions: { connectionTimeoutMillis: 5_000, query_timeout: Number(process.env.BEIAN_DB_QUERY_TIMEOUT_MS) || 15_000 },
     });
     return { sequelize, dialect: 'postgres' };
   }

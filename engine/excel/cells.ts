@@ -111,6 +111,11 @@ export function convertCell(c: Column, raw: unknown): Converted {
     case 'enum': case 'boolean': return choose(c, p);
     case 'list': {
       const parts = String(p).split(/[、,，;；\n]/).map((s) => s.trim()).filter(Boolean);
+      if (c.itemKind === 'number' || c.itemKind === 'integer') {
+        const nums = parts.map(toNumber);
+        const bad = parts.find((_, i) => nums[i] === undefined || (c.itemKind === 'integer' && !Number.isInteger(nums[i])));
+        return bad === undefined ? { value: nums } : { error: `「${bad}」${c.itemKind === 'integer' ? '应为整数' : '应为数字'}` };
+      }
       if (!c.options) return { value: parts };
       const values: unknown[] = [];
       for (const part of parts) {

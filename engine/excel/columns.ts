@@ -32,6 +32,8 @@ export interface Column {
   patternMessage?: string;
   description?: string;
   example?: unknown;
+  /** For a list column: the kind of its items (a list of numbers, e.g. area ids, is converted to numbers). */
+  itemKind?: ColumnKind;
 }
 
 export interface SheetSpec {
@@ -115,7 +117,8 @@ function walk(root: Schema, raw: Schema, prefix: string, titlePrefix: string, re
   const req = new Set(Array.isArray(s.required) ? s.required as string[] : []);
   for (const [name, rawChild] of Object.entries(props)) {
     const child = resolveRef(root, rawChild);
-    if (!child) continue;
+    // readOnly fields are written by the server (a record's 最后修改时间, its 名录编码): no cell.
+    if (!child || child.readOnly === true) continue;
     const pointer = `${prefix}/${esc(name)}`;
     const own = typeof child.title === 'string' && child.title ? child.title : name;
     const title = titlePrefix ? `${titlePrefix}-${own}` : own;
@@ -128,7 +131,7 @@ function walk(root: Schema, raw: Schema, prefix: string, titlePrefix: string, re
       // A list of plain values (e.g. several property types) fits one cell, separated by 、
       const itemCol = items && mainType(items) !== 'object' && mainType(items) !== 'array' ? leafColumn(items, pointer, title, childRequired) : undefined;
       if (itemCol && itemCol.kind !== 'date' && itemCol.kind !== 'datetime') {
-        out.push({ ...itemCol, kind: 'list', required: childRequired && (typeof child.minItems === 'number' && child.minItems > 0), description: itemCol.description });
+        out.push({ ...itemCol, kind: 'list', itemKind: itemCol.kind, required: childRequired && (typeof child.minItems === 'number' && child.minItems > 0), description: itemCol.description });
       }
     } else {
       const col = leafColumn(child, pointer, title, childRequired);

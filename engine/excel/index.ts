@@ -9,3 +9,4 @@ export { SheetImport, type RowError, type SheetOutcome } from './row-import.js';
 export { saveTemp, formatBytes, type TempUpload } from './upload.js';
 export { startImport, jobView, stopImportJobs, toJobView, type JobView, type JobOutcome, type ImportInput } from './jobs.js';
 export { writeCaseExport, exportFileName } from './export.js';
+export { importCaseRows, MAX_CASE_ROWS, type CaseRowsResult } from './case-rows.js';

@@ -121,7 +121,7 @@ export async function startImport(engine: Engine, user: SessionUser, input: Impo
         writing = writing.then(() => ImportJob.update({ rowsRead }, { where: { id: jobId } })).catch(() => undefined);
       },
     });
-    await imp.open(upload.file);
+    await imp.open(upload.file, zip.dimensionRows);
     await ImportJob.create({
       id: jobId, typeId: def.id, path: spec.path, caseId: input.caseId ?? null, userId: user.id, status: 'running',
       fileName: upload.name.slice(0, 255), fileSize: upload.size, rowsRead: 0,
@@ -160,7 +160,17 @@ export async function startImport(engine: Engine, user: SessionUser, input: Impo
         await upload.remove();
         runningOf(engine).delete(jobId);
       }
-      return { view: toJobView((await ImportJob.findByPk(jobId, { raw: true }))!, true), rows, error };
+      // The stored result may be megabytes of rows: read the job without it and add it from memory.
+      // If the database is gone by now, the view is made from what this server knows.
+      const now = new Date();
+      const row = (await ImportJob.findByPk(jobId, { attributes: { exclude: ['result', 'errors'] }, raw: true }).catch(() => null)) ?? {
+        id: jobId, typeId: def.id, path: spec.path, caseId: input.caseId ?? null, status: error ? 'failed' : 'done', fileName: upload.name,
+        rowsRead: rows?.length ?? 0, totalRows: null, errorCount: Array.isArray(error?.details) ? error.details.length : 0,
+        message: error?.message ?? null, createdAt: now, updatedAt: now, finishedAt: now,
+      };
+      const stored = rows && input.caseId === undefined ? { rowCount: rows.length, rows } : { rowCount: rows?.length ?? 0, caseId: input.caseId };
+      const view = toJobView({ ...row, errors: error && Array.isArray(error.details) ? error.details.slice(0, 1000) : [], result: error ? { errorCode: error.code } : stored }, true);
+      return { view, rows, error };
     })();
     runningOf(engine).set(jobId, { controller, done });
     return { jobId, done };

@@ -20,6 +20,8 @@ export interface RowError {
 
 export interface SheetOutcome {
   rows: Array<Record<string, unknown>>;
+  /** The Excel row number of each row (blank lines are skipped, so they are not consecutive). */
+  rowNumbers: number[];
   errors: RowError[];
   /** All errors found, also those past the list kept in `errors`. */
   errorCount: number;
@@ -37,6 +39,8 @@ export interface SheetImportOptions {
 }
 
 const fileInvalid = (reason: string, details?: unknown) => new AppError('IMPORT_FILE_INVALID', { reason }, details);
+/** Data rows one import may hold unless the caller sets maxRows. */
+const MAX_ROWS = 200_000;
 
 function setAt(target: Record<string, unknown>, pointer: string, value: unknown) {
   const segs = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -62,7 +66,11 @@ export class SheetImport {
   constructor(private readonly ajv: Ajv, readonly spec: SheetSpec, private readonly opts: SheetImportOptions = {}) {}
 
   /** Reads the header row; refuses a file whose headers are not the template's. */
-  async open(file: string): Promise<void> {
+  async open(file: string, declaredRows?: number): Promise<void> {
+    // The sheet's own <dimension> (zip-guard reads it): a file declaring a million rows is refused
+    // before a single row is parsed, instead of after reading up to the limit.
+    const maxRows = this.opts.maxRows ?? MAX_ROWS;
+    if (declaredRows !== undefined && declaredRows - 1 > maxRows) throw fileInvalid(`数据超过 ${maxRows} 行（文件中有 ${declaredRows - 1} 行），请分批导入`);
     this.rows = readFirstSheet(file);
     const first = await this.rows.next();
     if (first.done) throw fileInvalid('表格是空的（第一个工作表没有表头，也没有数据）');
@@ -87,9 +95,10 @@ export class SheetImport {
   /** Reads, converts and validates every remaining row. */
   async run(): Promise<SheetOutcome> {
     if (!this.rows) throw new Error('SheetImport.open() first');
-    const { maxRows = 200_000, maxErrors = 50_000, onProgress, progressEvery = 1000, signal } = this.opts;
+    const { maxRows = MAX_ROWS, maxErrors = 50_000, onProgress, progressEvery = 1000, signal } = this.opts;
     const keys = new Map<string, number>();
     const rows: Array<Record<string, unknown>> = [];
+    const rowNumbers: number[] = [];
     const errors: RowError[] = [];
     let errorCount = 0;
     let rowsRead = 0;
@@ -143,15 +152,15 @@ export class SheetImport {
         } else keys.set(key, number);
       }
       // All or nothing: once anything is wrong the rows are not needed, only the errors.
-      if (errorCount === 0) rows.push(row);
-      else if (rows.length) rows.length = 0;
+      if (errorCount === 0) { rows.push(row); rowNumbers.push(number); }
+      else if (rows.length) rows.length = rowNumbers.length = 0;
     }
     onProgress?.(rowsRead);
     if (rowsRead === 0 && errorCount === 0) throw fileInvalid('表格中没有数据（表头下没有填写任何行）');
     const { minItems, maxItems, title } = this.spec;
     if (maxItems !== undefined && rowsRead > maxItems) report({ row: 0, message: `「${title}」最多 ${maxItems} 行，文件中有 ${rowsRead} 行` });
     if (minItems !== undefined && rowsRead < minItems) report({ row: 0, message: `「${title}」至少需要 ${minItems} 行` });
-    return { rows: errorCount ? [] : rows, errors, errorCount, rowsRead };
+    return { rows: errorCount ? [] : rows, rowNumbers: errorCount ? [] : rowNumbers, errors, errorCount, rowsRead };
   }
 
   /** Stops reading and closes the file (after a refusal, or when the server stops). */

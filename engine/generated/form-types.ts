@@ -304,6 +304,186 @@ export interface CommitteeFilingData {
 }
 
 /**
+ * 小区动态（forms/community-news.schema.json）
+ */
+export interface CommunityNewsData {
+  /**
+   * 物业区域
+   */
+  areaId: number;
+  /**
+   * 项目名称
+   */
+  projectName?: string;
+  /**
+   * 类别
+   */
+  category?: '通知公告' | '业委会筹备' | '停水停电' | '社区活动' | '温馨提示' | '其他';
+  /**
+   * 标题
+   */
+  title: string;
+  /**
+   * 正文
+   */
+  body: string;
+  /**
+   * 附件
+   *
+   * @maxItems 10
+   */
+  attachments?: string[];
+  /**
+   * 发布单位
+   */
+  publisher?: string;
+  /**
+   * 发布单位类别
+   */
+  publisherKind?: 'company' | 'committee';
+  /**
+   * 发布时间
+   */
+  publishedAt?: string;
+  /**
+   * 撤回时间
+   */
+  withdrawnAt?: string;
+  [k: string]: unknown | undefined;
+}
+
+/**
+ * 物业服务投诉（forms/complaint.schema.json）
+ */
+export interface ComplaintData {
+  /**
+   * 投诉涉及的小区（物业区域）
+   */
+  areaId: number;
+  /**
+   * 小区名称
+   */
+  areaName?: string;
+  /**
+   * 被投诉的物业服务企业：知道的请填写，不清楚的由主管部门核实
+   */
+  companyName?: string;
+  /**
+   * 投诉类别
+   */
+  category: '服务质量' | '收费问题' | '维修不及时' | '环境卫生' | '安全秩序' | '设施设备' | '装修管理' | '其他';
+  /**
+   * 投诉事项
+   */
+  subject: string;
+  /**
+   * 投诉内容
+   */
+  content: string;
+  /**
+   * 相关材料（照片等）
+   *
+   * @maxItems 10
+   */
+  attachments?: string[];
+  /**
+   * 联系方式
+   */
+  contact: {
+    /**
+     * 联系人
+     */
+    name: string;
+    /**
+     * 联系电话
+     */
+    phone: string;
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * 承办物业服务企业
+   */
+  companyId?: number;
+  /**
+   * 登记转办
+   */
+  forward?: {
+    /**
+     * 承办物业服务企业
+     */
+    companyId?: number;
+    /**
+     * 承办企业名称
+     */
+    companyName?: string;
+    /**
+     * 转办意见
+     */
+    opinion?: string;
+    /**
+     * 转办时间
+     */
+    at?: string;
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * 企业答复
+   */
+  answer?: {
+    /**
+     * 答复内容
+     */
+    content?: string;
+    /**
+     * 整改措施
+     */
+    measures?: string;
+    /**
+     * 答复材料
+     */
+    attachments?: string[];
+    /**
+     * 答复时间
+     */
+    at?: string;
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * 审核意见
+   */
+  check?: {
+    /**
+     * 投诉是否属实
+     */
+    substantiated?: boolean;
+    /**
+     * 核查结论
+     */
+    finding?: string;
+    /**
+     * 审核意见
+     */
+    opinion?: string;
+    /**
+     * 审核时间
+     */
+    at?: string;
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * 投诉属实
+   */
+  substantiated?: boolean;
+  /**
+   * 评价记录
+   */
+  ratings?: {
+    [k: string]: unknown | undefined;
+  }[];
+  [k: string]: unknown | undefined;
+}
+
+/**
  * 物业服务合同备案（forms/contract-filing.schema.json）
  */
 export type ContractFilingData = {
@@ -564,6 +744,230 @@ export interface EnterpriseFilingData {
 }
 
 /**
+ * 物业服务检查考评（forms/evaluation.schema.json）
+ */
+export interface EvaluationData {
+  /**
+   * 考评名称
+   */
+  title: string;
+  /**
+   * 考评小区（物业区域）
+   */
+  areaId: number;
+  /**
+   * 小区名称
+   */
+  areaName?: string;
+  /**
+   * 被考评物业服务企业
+   */
+  companyId?: number;
+  /**
+   * 被考评企业名称
+   */
+  companyName?: string;
+  /**
+   * 现场检查日期
+   */
+  inspectionDate?: string;
+  /**
+   * 总分
+   */
+  totalPoints: number;
+  /**
+   * 评分表
+   *
+   * @minItems 1
+   * @maxItems 200
+   */
+  items: {
+    /**
+     * 类别
+     */
+    category:
+      '基础管理' | '房屋管理与维修养护' | '共用设施设备管理' | '保安消防车辆管理' | '环境卫生' | '绿化' | '其他';
+    /**
+     * 考评内容
+     */
+    item: string;
+    /**
+     * 分值
+     */
+    maxPoints: number;
+    /**
+     * 评分标准
+     */
+    standard?: string;
+    [k: string]: unknown | undefined;
+  }[];
+  /**
+   * 检查人员（账号）
+   *
+   * @minItems 1
+   * @maxItems 20
+   */
+  inspectors: string[];
+  /**
+   * 企业自评
+   */
+  selfAssessment?: {
+    /**
+     * 自评得分
+     */
+    total?: number;
+    /**
+     * 自评说明
+     */
+    opinion?: string;
+    /**
+     * 自评材料
+     */
+    attachments?: string[];
+    /**
+     * 自评时间
+     */
+    at?: string;
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * 检查评分
+   */
+  inspections?: {
+    [k: string]: unknown | undefined;
+  }[];
+  /**
+   * 考评结果
+   */
+  result?: {
+    /**
+     * 得分（检查人员平均分）
+     */
+    total?: number;
+    /**
+     * 等级
+     */
+    grade?: string;
+    /**
+     * 评定时间
+     */
+    at?: string;
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * 整改通知
+   */
+  rectification?: {
+    /**
+     * 整改事项
+     */
+    items?: string;
+    /**
+     * 整改期限
+     */
+    deadline?: string;
+    /**
+     * 说明
+     */
+    opinion?: string;
+    /**
+     * 整改情况
+     */
+    report?: string;
+    [k: string]: unknown | undefined;
+  };
+  [k: string]: unknown | undefined;
+}
+
+/**
+ * 设施设备（forms/facility.schema.json）
+ */
+export interface FacilityData {
+  /**
+   * 设施设备编码（名录）：保存后由系统分配，报修、巡检、维保以此指明设施设备
+   */
+  entryId?: number;
+  /**
+   * 物业区域
+   */
+  areaId: number;
+  /**
+   * 项目名称
+   */
+  projectName?: string;
+  /**
+   * 设施设备名称
+   */
+  name: string;
+  /**
+   * 设施设备类型
+   */
+  category:
+    '电梯' | '消防' | '供水' | '供电' | '供气' | '监控' | '门禁' | '道闸' | '压力容器' | '空调通风' | '给排水' | '其他';
+  /**
+   * 设备编号：同一物业区域内不能重复
+   */
+  code: string;
+  /**
+   * 楼栋：属于整个物业区域的（如小区大门）不填
+   */
+  building?: string;
+  /**
+   * 单元：属于整个楼栋的不填；填写单元时须填写楼栋
+   */
+  unit?: string;
+  /**
+   * 安装位置
+   */
+  location?: string;
+  /**
+   * 规格型号
+   */
+  model?: string;
+  /**
+   * 生产厂家
+   */
+  manufacturer?: string;
+  /**
+   * 安装（启用）日期
+   */
+  installDate?: string;
+  /**
+   * 维保单位
+   */
+  maintainer?: string;
+  /**
+   * 使用登记证号：电梯、压力容器等特种设备必填
+   */
+  registrationNumber?: string;
+  /**
+   * 下次检验日期：电梯、压力容器等特种设备必填
+   */
+  nextInspectionDate?: string;
+  /**
+   * 备注
+   */
+  remarks?: string;
+  /**
+   * 来源业务单号：由承接查验备案登记的设施设备，记其业务单号
+   */
+  originNumber?: string;
+  /**
+   * 最后修改时间
+   */
+  lastUpdated?: string;
+  /**
+   * 报废日期
+   */
+  scrapDate?: string;
+  /**
+   * 报废原因
+   */
+  scrapReason?: string;
+  [k: string]: unknown | undefined;
+}
+
+/**
  * 企业良好行为申报（forms/good-behaviour.schema.json）
  */
 export interface GoodBehaviourData {
@@ -699,6 +1103,414 @@ export interface HouseSupplementData {
     others?: string[];
     [k: string]: unknown | undefined;
   };
+  [k: string]: unknown | undefined;
+}
+
+/**
+ * 维保记录（forms/maintenance.schema.json）
+ */
+export interface MaintenanceData {
+  /**
+   * 维保计划编号
+   */
+  planNumber?: string;
+  /**
+   * 维保计划
+   */
+  planName?: string;
+  /**
+   * 物业区域
+   */
+  areaId: number;
+  /**
+   * 项目名称
+   */
+  projectName?: string;
+  /**
+   * 设施设备
+   */
+  facilityId: number;
+  /**
+   * 设施设备名称
+   */
+  facilityName?: string;
+  /**
+   * 维保周期（天）：本次维保须在一个周期内完成
+   */
+  frequencyDays?: number;
+  /**
+   * 维保时间
+   */
+  maintenanceTime: string;
+  /**
+   * 维保单位
+   */
+  maintainer?: string;
+  /**
+   * 维保人员
+   */
+  worker: string;
+  /**
+   * 维保结果
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  results: {
+    /**
+     * 维保项目
+     */
+    item: string;
+    /**
+     * 维保要求
+     */
+    standard?: string;
+    /**
+     * 结果
+     */
+    result: '正常' | '异常';
+    /**
+     * 处理说明
+     */
+    note?: string;
+    /**
+     * 照片
+     *
+     * @maxItems 5
+     */
+    photos?: string[];
+    [k: string]: unknown | undefined;
+  }[];
+  /**
+   * 费用（元）
+   */
+  cost?: number;
+  /**
+   * 维保小结
+   */
+  summary?: string;
+  [k: string]: unknown | undefined;
+}
+
+/**
+ * 维保计划（forms/maintenance-plan.schema.json）
+ */
+export interface MaintenancePlanData {
+  /**
+   * 计划名称
+   */
+  name: string;
+  /**
+   * 物业区域
+   */
+  areaId: number;
+  /**
+   * 项目名称
+   */
+  projectName?: string;
+  /**
+   * 设施设备
+   */
+  facilityId: number;
+  /**
+   * 设施设备名称
+   */
+  facilityName?: string;
+  /**
+   * 维保周期（天）：电梯至少每 15 日维护保养一次
+   */
+  frequencyDays: number;
+  /**
+   * 维保单位
+   */
+  maintainer?: string;
+  /**
+   * 维保项目
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  checklist: {
+    /**
+     * 维保项目
+     */
+    item: string;
+    /**
+     * 维保要求
+     */
+    standard?: string;
+    [k: string]: unknown | undefined;
+  }[];
+  /**
+   * 备注
+   */
+  remarks?: string;
+  /**
+   * 最后修改时间
+   */
+  lastUpdated?: string;
+  [k: string]: unknown | undefined;
+}
+
+/**
+ * 巡检记录（forms/patrol.schema.json）
+ */
+export interface PatrolData {
+  /**
+   * 巡检计划编号
+   */
+  planNumber?: string;
+  /**
+   * 巡检计划
+   */
+  planName?: string;
+  /**
+   * 物业区域
+   */
+  areaId: number;
+  /**
+   * 项目名称
+   */
+  projectName?: string;
+  /**
+   * 设施设备
+   */
+  facilityId?: number;
+  /**
+   * 设施设备名称
+   */
+  facilityName?: string;
+  /**
+   * 巡检周期（天）：本次巡检须在一个周期内完成
+   */
+  frequencyDays?: number;
+  /**
+   * 巡检时间
+   */
+  patrolTime: string;
+  /**
+   * 巡检人员
+   */
+  inspector: string;
+  /**
+   * 检查结果
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  results: {
+    /**
+     * 检查项目
+     */
+    item: string;
+    /**
+     * 检查标准
+     */
+    standard?: string;
+    /**
+     * 结果
+     */
+    result: '正常' | '异常';
+    /**
+     * 异常说明
+     */
+    note?: string;
+    /**
+     * 照片
+     *
+     * @maxItems 5
+     */
+    photos?: string[];
+    [k: string]: unknown | undefined;
+  }[];
+  /**
+   * 巡检小结
+   */
+  summary?: string;
+  [k: string]: unknown | undefined;
+}
+
+/**
+ * 巡检计划（forms/patrol-plan.schema.json）
+ */
+export interface PatrolPlanData {
+  /**
+   * 计划名称
+   */
+  name: string;
+  /**
+   * 物业区域
+   */
+  areaId: number;
+  /**
+   * 项目名称
+   */
+  projectName?: string;
+  /**
+   * 设施设备：巡检整个物业区域的不选
+   */
+  facilityId?: number;
+  /**
+   * 设施设备名称
+   */
+  facilityName?: string;
+  /**
+   * 巡检周期（天）
+   */
+  frequencyDays: number;
+  /**
+   * 巡检人员
+   */
+  inspector?: string;
+  /**
+   * 检查项目
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  checklist: {
+    /**
+     * 检查项目
+     */
+    item: string;
+    /**
+     * 检查标准
+     */
+    standard?: string;
+    [k: string]: unknown | undefined;
+  }[];
+  /**
+   * 备注
+   */
+  remarks?: string;
+  /**
+   * 最后修改时间
+   */
+  lastUpdated?: string;
+  [k: string]: unknown | undefined;
+}
+
+/**
+ * 企业人员（forms/personnel.schema.json）
+ */
+export interface PersonnelData {
+  /**
+   * 姓名
+   */
+  name: string;
+  /**
+   * 身份证号码
+   */
+  idNumber: string;
+  /**
+   * 性别
+   */
+  sex: '男' | '女';
+  /**
+   * 出生日期：与身份证号码中的出生日期一致
+   */
+  birthDate: string;
+  /**
+   * 手机号码
+   */
+  mobile?: string;
+  /**
+   * 学历
+   */
+  education: '博士研究生' | '硕士研究生' | '大学本科' | '大学专科' | '中专或高中' | '初中及以下';
+  /**
+   * 人员类别：企业信息详情按此统计专业人员与管理人员
+   */
+  staffCategory: '管理人员' | '专业技术人员' | '作业人员';
+  /**
+   * 职务
+   */
+  position?: string;
+  /**
+   * 专业
+   */
+  specialty?:
+    | '物业管理'
+    | '房地产经营管理'
+    | '工程管理'
+    | '机电设备'
+    | '电气'
+    | '给排水'
+    | '暖通空调'
+    | '消防'
+    | '园林绿化'
+    | '财务会计'
+    | '法律'
+    | '计算机'
+    | '其他';
+  /**
+   * 职称
+   */
+  qualification?: '高级职称' | '中级职称' | '初级职称' | '无';
+  /**
+   * 岗位
+   */
+  post: '项目负责人' | '客户服务' | '工程维修' | '秩序维护' | '环境保洁' | '园林绿化' | '财务' | '行政人事' | '其他';
+  /**
+   * 入职日期
+   */
+  hireDate?: string;
+  /**
+   * 工作物业区域：所服务的物业区域（可多选）；在企业本部工作的不填
+   *
+   * @maxItems 50
+   */
+  areaIds?: number[];
+  /**
+   * 证书
+   *
+   * @maxItems 30
+   */
+  certificates?: {
+    /**
+     * 证书名称
+     */
+    name: string;
+    /**
+     * 证书编号
+     */
+    number: string;
+    /**
+     * 发证机关
+     */
+    issuer: string;
+    /**
+     * 发证日期
+     */
+    issueDate: string;
+    /**
+     * 有效期至：长期有效的不填
+     */
+    validUntil?: string;
+    /**
+     * 扫描件
+     *
+     * @maxItems 5
+     */
+    scans?: string[];
+    [k: string]: unknown | undefined;
+  }[];
+  /**
+   * 备注
+   */
+  remarks?: string;
+  /**
+   * 最后修改时间
+   */
+  lastUpdated?: string;
+  /**
+   * 离职日期
+   */
+  leaveDate?: string;
+  /**
+   * 离职原因
+   */
+  leaveReason?: string;
   [k: string]: unknown | undefined;
 }
 
@@ -873,6 +1685,270 @@ export interface RegisterOwnerData {
    * 手机号码
    */
   mobile: string;
+  [k: string]: unknown | undefined;
+}
+
+/**
+ * 物业报修（forms/repair.schema.json）
+ */
+export interface RepairData {
+  /**
+   * 小区（物业区域）
+   */
+  areaId: number;
+  /**
+   * 小区名称
+   */
+  areaName?: string;
+  /**
+   * 报修人房屋
+   */
+  houseId: number;
+  /**
+   * 楼栋
+   */
+  building: string;
+  /**
+   * 单元
+   */
+  unit: string;
+  /**
+   * 房号
+   */
+  room: string;
+  /**
+   * 报修部位
+   */
+  location: '户内' | '公共部位' | '公共设施设备';
+  /**
+   * 设施设备
+   */
+  facilityId?: number;
+  /**
+   * 设施设备名称
+   */
+  facilityName?: string;
+  /**
+   * 报修类别
+   */
+  category: '水电' | '门窗' | '墙面地面' | '管道疏通' | '电梯' | '消防设施' | '供水供电设备' | '门禁监控' | '其他';
+  /**
+   * 紧急程度：急修：停水停电、漏水、电梯困人等影响安全或基本生活的；响应时限不同
+   */
+  urgency: '急修' | '一般';
+  /**
+   * 故障描述
+   */
+  description: string;
+  /**
+   * 现场照片
+   *
+   * @maxItems 9
+   */
+  photos?: string[];
+  /**
+   * 联系方式
+   */
+  contact: {
+    /**
+     * 联系人
+     */
+    name: string;
+    /**
+     * 联系电话
+     */
+    phone: string;
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * 物业服务企业
+   */
+  companyId?: number;
+  /**
+   * 物业服务企业名称
+   */
+  companyName?: string;
+  /**
+   * 派单
+   */
+  dispatch?: {
+    /**
+     * 维修人员（企业人员档案）
+     */
+    personnelId?: number;
+    /**
+     * 维修人员
+     */
+    worker?: string;
+    /**
+     * 维修人员电话
+     */
+    workerPhone?: string;
+    /**
+     * 预约上门时间
+     */
+    plannedAt?: string;
+    /**
+     * 派单说明
+     */
+    opinion?: string;
+    /**
+     * 派单时间
+     */
+    at?: string;
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * 到场
+   */
+  arrival?: {
+    /**
+     * 到场情况
+     */
+    opinion?: string;
+    /**
+     * 到场时间
+     */
+    at?: string;
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * 完工
+   */
+  completion?: {
+    /**
+     * 维修内容
+     */
+    workDone?: string;
+    /**
+     * 更换材料
+     */
+    materials?: string;
+    /**
+     * 维修费用（元）
+     */
+    cost?: number;
+    /**
+     * 完工照片
+     */
+    photos?: string[];
+    /**
+     * 完工时间
+     */
+    at?: string;
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * 业主评价
+   */
+  rating?: {
+    /**
+     * 满意度评分
+     */
+    score?: number;
+    /**
+     * 评价意见
+     */
+    opinion?: string;
+    /**
+     * 评价时间
+     */
+    at?: string;
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * 自动办结时间
+   */
+  autoClosedAt?: string;
+  /**
+   * 来源业务单号（如巡检记录）
+   */
+  sourceNumber?: string;
+  [k: string]: unknown | undefined;
+}
+
+/**
+ * 满意度调查（forms/survey.schema.json）
+ */
+export interface SurveyData {
+  /**
+   * 调查名称
+   */
+  title: string;
+  /**
+   * 调查说明
+   */
+  description?: string;
+  /**
+   * 发布单位
+   */
+  publisher: string;
+  /**
+   * 调查范围（小区）
+   *
+   * @minItems 1
+   * @maxItems 200
+   */
+  areaIds: number[];
+  /**
+   * 调查问题（表单定义）：JSON Schema 表单：每个问题一项，须有标题；选择题用 enum，打分题用 integer 并给出 minimum、maximum
+   */
+  questions: {
+    [k: string]: unknown | undefined;
+  };
+  [k: string]: unknown | undefined;
+}
+
+/**
+ * 满意度调查答卷（forms/survey-response.schema.json）
+ */
+export interface SurveyResponseData {
+  /**
+   * 调查
+   */
+  surveyId: number;
+  /**
+   * 调查名称
+   */
+  surveyTitle?: string;
+  /**
+   * 小区（物业区域）
+   */
+  areaId: number;
+  /**
+   * 小区名称
+   */
+  areaName?: string;
+  /**
+   * 答卷房屋
+   */
+  houseId: number;
+  /**
+   * 楼栋
+   */
+  building?: string;
+  /**
+   * 单元
+   */
+  unit?: string;
+  /**
+   * 房号
+   */
+  room?: string;
+  /**
+   * 物业服务企业
+   */
+  companyId?: number;
+  /**
+   * 物业服务企业名称
+   */
+  companyName?: string;
+  /**
+   * 答卷：按所选调查的问题填写
+   */
+  answers: {
+    [k: string]: unknown | undefined;
+  };
   [k: string]: unknown | undefined;
 }
 

@@ -152,8 +152,8 @@ export async function adminRoutes(app: FastifyInstance, engine: Engine) {
       return { id: (req.body as { id: string }).id, published };
     });
 
-    admin.get('/api/admin/vocabulary', { schema: { tags: ['admin'], summary: '流程词汇：角色、范围、条件、动作、规则、决定表单、名录' } }, async () =>
-      vocabulary(Object.keys(engine.registry.decisionForms), Object.keys(engine.registry.registers)));
+    admin.get('/api/admin/vocabulary', { schema: { tags: ['admin'], summary: '流程词汇：角色、范围、条件、动作、规则、决定表单（及其表单定义）、名录' } }, async () =>
+      ({ ...vocabulary(Object.keys(engine.registry.decisionForms), Object.keys(engine.registry.registers)), decisionFormSchemas: engine.registry.decisionForms }));
 
     admin.get<{ Querystring: { page?: number } }>('/api/admin/audit', {
       schema: { tags: ['admin'], summary: '审计日志', querystring: { type: 'object', properties: { page: { type: 'integer', minimum: 1 } } } },

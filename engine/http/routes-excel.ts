@@ -18,7 +18,7 @@ const pathQuery = { type: 'string', maxLength: 200, description: '表单中对�
 
 export async function excelRoutes(app: FastifyInstance, engine: Engine) {
   const typeOf = async (id: string) => {
-    await engine.registry.refresh();
+    await engine.registry.refresh({ maxAgeMs: 1000 });
     const def = engine.registry.current(id);
     if (!def || def.settings.registration) throw new AppError('NOT_FOUND', { what: `业务类型 ${id}` });
     return def;
@@ -61,6 +61,7 @@ export async function excelRoutes(app: FastifyInstance, engine: Engine) {
     const { jobId, done } = await startImport(engine, user, { def, path: req.query.path, caseId: req.query.caseId, upload });
     const wait = req.query.async === undefined ? upload.size <= engine.config.importSyncBytes : !req.query.async;
     if (!wait) {
+      done.catch((err) => req.log.error({ err }, 'import job failed'));
       return reply.status(202).send({ jobId, status: 'running', statusUrl: `/api/import-jobs/${jobId}` });
     }
     const outcome = await done;

@@ -1,10 +1,15 @@
 // What the portal needs to draw itself without knowing any business by name:
 // GET /api/public/registers — the public registers, each with its public fields' Chinese titles and
 // schemas (from the forms whose workflows write into it through registerEntry);
-// GET /api/public/services — the businesses that can be done online (办事指南).
+// GET /api/public/services — the businesses that can be done online (办事指南);
+// GET /api/public/publicity/:caseId/objection-form — the form an 异议 on that case is lodged with.
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../context.js';
+import { AppError } from '../errors.js';
 import type { JsonSchema, TypeVersionDef } from '../registry/index.js';
+
+// The objection form a type uses unless settings.objectionForm names another (runtime/publicity.ts).
+const DEFAULT_OBJECTION_FORM = 'objection';
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -56,5 +61,19 @@ export async function publicIndexRoutes(app: FastifyInstance, engine: Engine) {
           .filter((x): x is string => !!x),
       }));
     return { items };
+  });
+
+  app.get<{ Params: { caseId: number } }>('/api/public/publicity/:caseId/objection-form', {
+    schema: {
+      tags: ['public'], summary: '对某条公示提出异议时填写的表单（JSON Schema）',
+      params: { type: 'object', required: ['caseId'], properties: { caseId: { type: 'integer', minimum: 1 } } },
+    },
+  }, async (req) => {
+    const row = await engine.db.models.Case.findByPk(req.params.caseId, { attributes: ['typeId', 'typeVersion', 'status'], raw: true });
+    const def = row && row.status === 'active' ? await engine.registry.get(row.typeId as string, row.typeVersion as number).catch(() => undefined) : undefined;
+    const name = (def?.settings.objectionForm as string | undefined) ?? DEFAULT_OBJECTION_FORM;
+    const form = def && engine.registry.decisionForms[name];
+    if (!form) throw new AppError('NOT_FOUND', { what: '异议表单' });
+    return { name, schema: form };
   });
 }

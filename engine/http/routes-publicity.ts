@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
-import { enforceRateLimit } from '../auth/index.js';
+import { enforceRateLimit, registrationTypes } from '../auth/index.js';
 import { maskIdNumber } from '../validation/index.js';
 import { listPublicCases, lodgeObjection, publicCaseView, type PublicityQuery } from '../runtime/index.js';
 
@@ -53,7 +53,10 @@ export async function publicityRoutes(app: FastifyInstance, engine: Engine) {
     const def = engine.registry.registers[req.params.register];
     if (!def?.public) throw new AppError('NOT_FOUND', { what: `公开名录 ${req.params.register}` });
     const org = await engine.db.models.Org.findOne({ where: { code: req.params.code }, attributes: ['id', 'name', 'code', 'kind'], raw: true });
-    if (!org) throw new AppError('NOT_FOUND', { what: `单位 ${req.params.code}` });
+    // People (an owner's account is registered under the ID number) have no public page: answering
+    // would turn this into a lookup of names by ID number (个人信息保护法).
+    const people = registrationTypes(engine).filter((t) => t.settings.registration.codeFormat === 'idcard').map((t) => t.settings.registration.orgType);
+    if (!org || people.includes(org.kind as string)) throw new AppError('NOT_FOUND', { what: `单位 ${req.params.code}` });
     const rows = await engine.db.models.RegisterEntry.findAll({
       where: { register: req.params.register, orgId: org.id }, order: [['createdAt', 'DESC'], ['id', 'DESC']], raw: true,
     });

@@ -38,7 +38,36 @@ declare module 'fastify' {
   }
 }
 
-const DB_DOWN = /SequelizeConnection|ConnectionRefused|ConnectionError|ECONNREFUSED|ECONNRESET|57P01|57P03|terminating connection|Connection terminated|SQLITE_BUSY|SQLITE_CANTOPEN/;
+const DB_DOWN = /SequelizeConnection|ConnectionRefused|ConnectionError|ECONNREFUSED|ECONNRESET|57P01|57P03|terminating connection|Connection terminated|Query read timeout|SQLITE_BUSY|SQLITE_CANTOPEN/;
+
+/**
+ * An error as it is logged: what a developer needs (kind, message, code, stack, and the same of its
+ * cause), never the SQL, bound values, rows or `detail` a database error carries — they hold session
+ * ids, ID numbers, form data.
+ */
+function errorForLog(err: unknown): { type: string; message: string; stack: string; [key: string]: unknown } {
+  const e = err as { name?: string; message?: string; code?: string; stack?: string; parent?: unknown; original?: unknown } | null;
+  const cause = (e?.parent ?? e?.original) as { name?: string; message?: string; code?: string } | undefined;
+  return {
+    type: e?.name ?? 'Error', message: e?.message ?? '', code: e?.code, stack: e?.stack ?? '',
+    ...(cause && cause !== err ? { cause: { type: cause.name, message: cause.message, code: cause.code } } : {}),
+  };
+}
+
+/** Bodies nested deeper than this are refused before anything walks them: recursive code (validation,
+ * JSON columns) overflows the stack on 10,000 levels. Forms and definitions nest a few dozen at most. */
+const MAX_BODY_DEPTH = 100;
+
+/** Is a parsed JSON value nested deeper than limit? Counted with an explicit stack, never recursively. */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const child of Object.values(v as object)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
@@ -82,9 +111,12 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
       level: engine.config.logLevel,
       // Never log secrets: cookies and credentials are redacted from request logs.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: { err: errorForLog },
     },
     bodyLimit: engine.config.bodyLimitBytes,
-    trustProxy: true,
+    // Only a proxy on this machine or the private network may say who the client is; anyone else's
+    // X-Forwarded-For is ignored, or a password guesser could invent a new address per attempt.
+    trustProxy: engine.config.trustProxy,
     // Prototype pollution: refuse bodies that carry __proto__ or constructor.prototype keys.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -123,6 +155,11 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     const pattern = req.routeOptions.url ?? '';
     if (!req.user && pattern && !isPublicRoute(pattern)) throw new AppError('UNAUTHENTICATED');
   });
+  app.addHook('preValidation', async (req) => {
+    if (typeof req.body === 'object' && req.body !== null && deeperThan(req.body, MAX_BODY_DEPTH)) {
+      throw new AppError('BAD_REQUEST', { reason: `JSON 嵌套超过 ${MAX_BODY_DEPTH} 层` });
+    }
+  });
 
   await app.register(async (api) => {
     api.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => {
@@ -138,6 +175,7 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     await publicityRoutes(api, engine);
     await checkRoutes(api, engine);
     await adminRoutes(api, engine);
+    await (await import('./routes-admin-print.js')).adminPrintRoutes(api, engine); // console: print template preview
     await publicCaseRoutes(api, engine);
     await statsRoutes(api, engine);
     await publicIndexRoutes(api, engine);

@@ -50,6 +50,11 @@ export class BrowserPool {
 
   constructor(private readonly opts: PoolOptions) {}
 
+  /** The running browser's process id (for operators and the restart test), if one is running. */
+  get pid(): number | undefined {
+    return this.browser?.connected ? this.browser.process()?.pid : undefined;
+  }
+
   /** Why PDF cannot be made right now without trying, or undefined when it may work. */
   unavailableReason(): string | undefined {
     if (!fs.existsSync(this.opts.executablePath)) return `未安装 Chromium（${this.opts.executablePath}）`;

@@ -9,6 +9,7 @@ import { buildMachine } from './machine.js';
 import { isDataDelay, parseDuration } from './durations.js';
 import type { DefinitionProblem, TaskDef, TypeBundle } from './types.js';
 import { settingsMetaSchema } from './meta-schema.js';
+import { unknownTemplateNames } from './template-names.js';
 
 type Node = Record<string, unknown>;
 export interface LintContext {
@@ -16,6 +17,9 @@ export interface LintContext {
   decisionForms: Record<string, object>;
   registers: Record<string, unknown>;
   files?: Partial<Record<'schema' | 'uiSchema' | 'workflow' | 'settings', string>> & { prints?: Record<string, string> };
+  /** The helpers print templates may call and the shared partials they may include; unchecked when absent. */
+  printHelpers?: string[];
+  partials?: string[];
 }
 
 interface StateInfo { path: string[]; jsonPath: string; node: Node; parent?: StateInfo; children: StateInfo[] }
@@ -44,6 +48,9 @@ export function lintBundle(bundle: TypeBundle, ctx: LintContext): DefinitionProb
   for (const [name, d] of Object.entries(settings.delays ?? {})) {
     const ok = isDataDelay(d) ? d.default === undefined || parseDuration(d.default) !== null : parseDuration(d) !== null;
     if (!ok) add('settings', `/delays/${esc(name)}`, `"${JSON.stringify(d)}" is not a duration (ms, ISO 8601 like P7D, or { fromData, unit, default })`);
+  }
+  for (const [target, f] of Object.entries(settings.fillFromRegister ?? {})) {
+    if (isObj(f) && !(String(f.register) in ctx.registers)) add('settings', `/fillFromRegister/${esc(target)}/register`, `unknown register "${String(f.register)}"`);
   }
   if (settings.objectionForm !== undefined && !(settings.objectionForm in ctx.decisionForms)) {
     add('settings', '/objectionForm', `unknown decision form "${settings.objectionForm}"`);
@@ -76,6 +83,11 @@ export function lintBundle(bundle: TypeBundle, ctx: LintContext): DefinitionProb
   for (const [name, src] of Object.entries(bundle.prints ?? {})) {
     try {
       Handlebars.precompile(src, { strict: true });
+      if (ctx.printHelpers) {
+        for (const message of unknownTemplateNames(src, ctx.printHelpers, ctx.partials ?? [])) {
+          problems.push({ file: ctx.files?.prints?.[name] ?? `${bundle.id}#prints/${name}`, path: '/', message });
+        }
+      }
     } catch (err) {
       problems.push({ file: ctx.files?.prints?.[name] ?? `${bundle.id}#prints/${name}`, path: '/', message: `template error: ${(err as Error).message}` });
     }
@@ -136,7 +148,7 @@ function lintWorkflow(bundle: TypeBundle, ctx: LintContext, add: (path: string, 
       if (typeof name !== 'string' || !vocab[name]) return add(p, `unknown ${kind} "${String(name)}"`);
       const params = isObj(item) ? item.params ?? {} : {};
       if (!ctx.ajv.validate(vocab[name].params, params)) add(`${p}/params`, ctx.ajv.errorsText(ctx.ajv.errors));
-      if (name === 'registerEntry' && isObj(params) && !(String(params.register) in ctx.registers)) {
+      if ((name === 'registerEntry' || name === 'retireEntries' || name === 'keepEntry') && isObj(params) && !(String(params.register) in ctx.registers)) {
         add(`${p}/params/register`, `unknown register "${String(params.register)}"`);
       }
     });

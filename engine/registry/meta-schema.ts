@@ -63,7 +63,11 @@ export const settingsMetaSchema = {
       type: 'object', propertyNames: { pattern: '^(/[^/]+)+$|^/$' },
       additionalProperties: {
         type: 'object', additionalProperties: false,
-        properties: { key: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }, title: { type: 'string' } },
+        properties: {
+          key: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }, title: { type: 'string' },
+          // "/" only: POST /api/types/:id/import-cases creates one case per row and sends it this event (e.g. SAVE).
+          event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}$' },
+        },
       },
     },
     registration: {
@@ -82,6 +86,14 @@ export const settingsMetaSchema = {
       },
     },
     fillFromOrg: { type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' }, additionalProperties: pointer },
+    // Form fields the server reads from a register entry (the chosen area's name, the company of an area).
+    fillFromRegister: {
+      type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' },
+      additionalProperties: {
+        type: 'object', required: ['register', 'value'], oneOf: [{ required: ['id'] }, { required: ['parent'] }], additionalProperties: false,
+        properties: { register: { type: 'string', minLength: 1 }, id: pointer, parent: pointer, value: pointer },
+      },
+    },
     prefill: {
       type: 'object', additionalProperties: false,
       properties: { org: { type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' }, additionalProperties: pointer } },

@@ -47,7 +47,8 @@ export interface Registry {
 const bundleHash = (b: TypeBundle) =>
   createHash('sha256').update(JSON.stringify([b.schema, b.uiSchema, b.workflow, b.settings, b.prints])).digest('hex');
 
-export async function openRegistry(db: Database, ajv: Ajv, rootDir: string): Promise<Registry> {
+/** printHelpers: the helper names print templates may call (the print module's), checked by lint. */
+export async function openRegistry(db: Database, ajv: Ajv, rootDir: string, opts: { printHelpers?: string[] } = {}): Promise<Registry> {
   const { TypeDef, TypeVersion } = db.models;
   const decisionForms = fromDisk(() => loadDecisionForms(rootDir));
   const registers = fromDisk(() => loadRegisters(rootDir));
@@ -63,7 +64,7 @@ export async function openRegistry(db: Database, ajv: Ajv, rootDir: string): Pro
     }
   }
   const lint = (bundle: TypeBundle, files?: Parameters<typeof lintBundle>[1]['files']) =>
-    lintBundle(bundle, { ajv, decisionForms, registers, files });
+    lintBundle(bundle, { ajv, decisionForms, registers, files, printHelpers: opts.printHelpers, partials: Object.keys(partials) });
 
   const toDef = (row: Record<string, unknown>): TypeVersionDef => {
     const key = `${row.typeId}@${row.version}`;

@@ -72,7 +72,7 @@ export interface TypeSettings {
   /** Print titles, and optionally the states in which each may be printed. */
   prints?: Record<string, { title: string; states?: string[] }>;
   /** Excel import settings per list pointer ("/houses", or "/" for the whole form). */
-  imports?: Record<string, { key?: string[]; title?: string }>;
+  imports?: Record<string, { key?: string[]; title?: string; event?: string }>;
   registration?: {
     orgType: string;
     role: string;
@@ -86,6 +86,8 @@ export interface TypeSettings {
   };
   /** Form fields the server sets from the applicant organisation (form pointer → organisation pointer), overriding input. */
   fillFromOrg?: Record<string, string>;
+  /** Form fields the server reads from a register entry (form pointer → entry by id or newest under a parent, pointer into it). */
+  fillFromRegister?: Record<string, { register: string; id?: string; parent?: string; value: string }>;
   /** Suggested values from the applicant organisation (form pointer → organisation pointer), editable. */
   prefill?: { org?: Record<string, string> };
   /** Fields the server computes (pointer → { ratio: [part, whole] }), e.g. shares of a vote. */

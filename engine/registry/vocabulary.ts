@@ -2,7 +2,7 @@
 // rules. Definitions reference these by name with JSON params; the code behind them lives in the
 // runtime. Each entry is named for what it does, never for a business.
 
-import { REGISTER_RULES } from './vocabulary-register-rules.js';
+import { REGISTER_ACTIONS, REGISTER_RULES } from './vocabulary-registers.js';
 import { SERVICE_ACTIONS, SERVICE_RULES } from './vocabulary-services.js';
 
 export const ROLES = {
@@ -118,8 +118,13 @@ export const ACTIONS: Record<string, { title: string; params: object }> = {
         rowData: { type: 'object', additionalProperties: pointer },
         /** The new case's organisation: this case's (default) or the org id at a pointer. */
         orgFrom: pointer,
-        /** New case fields that receive this case's id and business number (e.g. the plan of a record). */
-        link: { type: 'object', properties: { id: { type: 'string', minLength: 1 }, number: { type: 'string', minLength: 1 } }, additionalProperties: false },
+        /** New case fields that receive this case's id, business number and organisation id (e.g. the plan of a record). */
+        link: {
+          type: 'object', additionalProperties: false,
+          properties: { id: { type: 'string', minLength: 1 }, number: { type: 'string', minLength: 1 }, org: { type: 'string', minLength: 1 } },
+        },
+        /** Fixed fields written into every new case (e.g. a repair's urgency). */
+        constants: { type: 'object' },
         /** An event sent to each new case at once (e.g. its 保存), as the system, without validation. */
         event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}$' },
       },
@@ -307,8 +312,9 @@ Object.assign(RULES, {
   },
 } satisfies typeof RULES);
 
-// Rules of registers kept as cases (identity, certificate dates, uniqueness among cases, references).
+// Registers kept as cases: identity, certificate dates, uniqueness among cases, the entry a case keeps.
 Object.assign(RULES, REGISTER_RULES);
+Object.assign(ACTIONS, REGISTER_ACTIONS);
 
 // Public services: form definitions held in data, answers checked against them, summaries of scores.
 Object.assign(RULES, SERVICE_RULES);

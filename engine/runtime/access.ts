@@ -1,7 +1,7 @@
 // Who may see a case and act on a task. Applicants see their organisation's cases; clerks and
 // reviewers the submitted cases of their district; an organisation with a task on a case (e.g. the
 // company a complaint is about) sees that case; admins see everything. Everyone else gets 404.
-import { Op, type WhereOptions } from 'sequelize';
+import { Op, literal, type WhereOptions } from 'sequelize';
 import type { SessionUser } from '../auth/sessions.js';
 import type { Database } from '../db/index.js';
 
@@ -12,6 +12,11 @@ export function caseVisibilityWhere(user: SessionUser): WhereOptions {
   const or: WhereOptions[] = [];
   if (user.orgId) or.push({ orgId: user.orgId });
   if (DEPARTMENT_ROLES.has(user.role) && user.district) or.push({ district: user.district, status: { [Op.ne]: 'draft' } });
+  // As canSeeCase: cases where the caller's organisation (in its role) or the caller has or had a
+  // task — the company a complaint was forwarded to, an inspector named on a campaign.
+  const role = /^[a-z]+$/.test(user.role) ? user.role : '';
+  const byOrg = user.orgId ? ` OR (org_id = ${Number(user.orgId)} AND role = '${role}')` : '';
+  or.push({ id: { [Op.in]: literal(`(SELECT case_id FROM tasks WHERE assignee_id = ${Number(user.id)} OR completed_by = ${Number(user.id)}${byOrg})`) } });
   if (or.length === 0) return { id: -1 };
   return { [Op.or]: or };
 }

@@ -9,6 +9,7 @@ import type { Engine } from '../context.js';
 import { getPointer, type TypeVersionDef } from '../registry/index.js';
 import { addYears } from './rule-checks.js';
 import { orgFacts } from './prefill.js';
+import { fillFromRegister } from './register-fill.js';
 
 type Data = Record<string, unknown>;
 
@@ -45,7 +46,8 @@ export interface DerivedField {
 export async function fillData(engine: Engine, def: TypeVersionDef, data: Data, orgId: number | null, t?: Transaction): Promise<Data> {
   const fromOrg = def.settings.fillFromOrg ?? {};
   const derived = (def.settings.derived ?? {}) as Record<string, DerivedField>;
-  if (Object.keys(fromOrg).length === 0 && Object.keys(derived).length === 0) return data;
+  // Register values come last: they may depend on what the organisation filled in (an owner's area).
+  if (Object.keys(fromOrg).length === 0 && Object.keys(derived).length === 0) return fillFromRegister(engine.db, def, data, t);
   const out = structuredClone(data);
   if (Object.keys(fromOrg).length && orgId) {
     const org = await orgFacts(engine.db, orgId, t);
@@ -60,7 +62,7 @@ export async function fillData(engine: Engine, def: TypeVersionDef, data: Data, 
     const ok = typeof part === 'number' && typeof whole === 'number' && Number.isFinite(part) && whole > 0;
     put(out, ptr, ok ? Math.round((part / whole) * 10_000) / 10_000 : undefined);
   }
-  return out;
+  return fillFromRegister(engine.db, def, out, t);
 }
 
 /** validFrom / validUntil of a register entry valid for whole years from a date in the data. */

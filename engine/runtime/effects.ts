@@ -12,6 +12,7 @@ import { orgFacts } from './prefill.js';
 import { aggregateNumbers, type AggregateParams } from './aggregate.js';
 import { createCaseInTx } from './case-runtime.js';
 import { applyTransition, type CaseRow } from './transition.js';
+import { keepEntry } from './effects-entries.js';
 
 export interface Flag { code: string; message: string; at: string }
 
@@ -64,6 +65,9 @@ export async function runEffects(engine: Engine, t: Transaction, c: EffectCase, 
       case 'aggregateNumbers':
         c.data = aggregateNumbers(c.data, p as unknown as AggregateParams);
         break;
+      case 'keepEntry':
+        await keepEntry(engine, t, c, p);
+        break;
       case 'retireEntries':
         await db.models.RegisterEntry.update({ status: 'withdrawn' }, { where: { register: String(p.register), caseId: c.id, status: 'active' }, transaction: t });
         break;
@@ -83,6 +87,11 @@ async function registerEntries(db: Database, t: Transaction, c: EffectCase, p: R
     const key = keyPointers.length ? registerKey(row, keyPointers) : `${c.number}#${i}`;
     if (!key) throw new AppError('RULE_VIOLATION', { message: `登记失败：第 ${i + 1} 条缺少登记所需的字段` });
     const where = { register: p.register, key, parentId, status: 'active' };
+    if (db.dialect === 'postgres') {
+      // Two transactions registering the same key at once: the second waits here until the first
+      // commits, then sees its entry. (SQLite serializes write transactions already.)
+      await db.sequelize.query('SELECT pg_advisory_xact_lock(hashtext(:k))', { replacements: { k: `${String(p.register)}|${parentId ?? ''}|${key}` }, transaction: t });
+    }
     const existing = await RegisterEntry.findOne({ where, transaction: t, raw: true });
     if (existing) {
       if (!p.supersede) {
@@ -109,19 +118,22 @@ async function registerEntries(db: Database, t: Transaction, c: EffectCase, p: R
 }
 
 async function startCases(engine: Engine, t: Transaction, c: EffectCase, p: Record<string, unknown>, now: Date) {
-  const def = engine.registry.current(String(p.type));
-  if (!def) throw new AppError('RULE_VIOLATION', { message: `无法发起业务：业务类型 ${String(p.type)} 不存在` });
   const rows = p.each ? ((getPointer(c.data, String(p.each)) as unknown[] | undefined) ?? []) : [c.data];
   const where = p.where as { path: string; equals: unknown } | undefined;
   for (const row of rows) {
     if (where && getPointer(row, where.path) !== where.equals) continue;
+    // Looked up only when a case is really started: no matching row, no need for the type.
+    const def = engine.registry.current(String(p.type));
+    if (!def) throw new AppError('RULE_VIOLATION', { message: `无法发起业务：业务类型 ${String(p.type)} 不存在` });
     const data: Record<string, unknown> = {};
     for (const [to, from] of Object.entries((p.data as Record<string, string>) ?? {})) data[to] = getPointer(c.data, from);
     for (const [to, from] of Object.entries((p.rowData as Record<string, string>) ?? {})) data[to] = getPointer(row, from);
     const orgId = p.orgFrom ? Number(getPointer(c.data, String(p.orgFrom))) || null : c.orgId;
-    const link = (p.link as { id?: string; number?: string } | undefined) ?? {};
+    Object.assign(data, p.constants ?? {});
+    const link = (p.link as { id?: string; number?: string; org?: string } | undefined) ?? {};
     if (link.id) data[link.id] = c.id;
     if (link.number) data[link.number] = c.number;
+    if (link.org && c.orgId) data[link.org] = c.orgId;
     const actorName = `系统（由业务单 ${c.number} 发起）`;
     const created = await createCaseInTx(engine, t, def, { data, orgId, createdBy: null, actorName }, now);
     if (p.event) await sendStartEvent(engine, t, def, created, String(p.event), actorName, now);

@@ -9,6 +9,7 @@ import { enforceRateLimit } from '../auth/index.js';
 import { getPointer } from '../registry/index.js';
 import { validateForm } from '../validation/index.js';
 import { createCaseInTx, validateCaseData } from './case-runtime.js';
+import { fillData } from './data-fill.js';
 import { applyTransition, type CaseRow } from './transition.js';
 import { stateTitle } from './states.js';
 
@@ -20,7 +21,9 @@ export async function createPublicCase(engine: Engine, typeId: string, rawData: 
   const def = engine.registry.current(typeId);
   const ps = def?.settings.publicStart;
   if (!def || !ps) throw new AppError('NOT_FOUND', { what: `可公开办理的业务类型 ${typeId}` });
-  const data = (rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? rawData : {}) as Record<string, unknown>;
+  const raw = (rawData && typeof rawData === 'object' && !Array.isArray(rawData) ? rawData : {}) as Record<string, unknown>;
+  // The values the server fills in (settings.fillFromRegister, derived fields) apply to the public too.
+  const data = await fillData(engine, def, raw, null);
   const contact = getPointer(data, ps.contactField);
   if (typeof contact !== 'string' || !contact.trim()) throw formInvalid([{ field: ps.contactField, message: '请填写联系方式，以便答复' }]);
   const errors = validateForm(engine.ajv, def.schema, data);

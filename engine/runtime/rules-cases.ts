@@ -1,7 +1,6 @@
-// Rules that look at other cases, for registers kept as cases (a person, a facility, a plan):
-// uniqueness among the live cases of a type (a person 在职 in one company only; 设备编号 unique in
-// an area), a reference to another case (a plan's facility, of the same company), and a bound that
-// applies only when the referenced case has some value (an elevator's maintenance period).
+// Rules for registers kept as cases (a person, a facility, a plan): uniqueness among the live cases
+// of a type (a person 在职 in one company only; 设备编号 unique in an area), and a bound that applies
+// only when a referenced register entry has some value (an elevator's maintenance period).
 // Case data is JSON: the key fields are compared in SQL as text (json_extract on SQLite, #>> on
 // PostgreSQL) to find the few candidates, then again here so both databases judge alike.
 import { Op, type WhereOptions } from 'sequelize';
@@ -56,27 +55,16 @@ export const CASE_RULES: Record<string, RuleCheck> = {
     return fail(rule, { value: values.map(String).join(' '), number: same.number, org: await orgName(ctx, same.orgId) });
   },
 
-  /** The case id at `id` is a case of `type` (in `states`; of the applicant with ownOrg). */
-  async existsAsCase(rule, ctx) {
-    const p = rule.params as { id: string; type: string; states?: string[]; ownOrg?: boolean };
-    const id = Number(getPointer(ctx.data, p.id));
-    if (blank(getPointer(ctx.data, p.id))) return [];
-    const where: Record<string, unknown> = { id: Number.isInteger(id) ? id : -1, typeId: p.type };
-    if (p.states) where.state = p.states;
-    if (p.ownOrg) where.orgId = ctx.orgId ?? -1;
-    return (await ctx.db.models.Case.count({ where, transaction: ctx.t })) > 0 ? [] : fail(rule, {});
-  },
-
-  /** A number at most `max`; with whenCase only while the referenced case's field is one of `in`. */
+  /** A number at most `max`; with whenEntry only while the referenced register entry's field is one of `in`. */
   async numberAtMost(rule, ctx) {
-    const p = rule.params as { value: string; max: number; whenCase?: { id: string; field: string; in: unknown[] } };
+    const p = rule.params as { value: string; max: number; whenEntry?: { register: string; id: string; field: string; in: unknown[] } };
     const actual = getPointer(ctx.data, p.value);
     if (typeof actual !== 'number' || actual <= p.max) return [];
-    if (p.whenCase) {
-      const id = Number(getPointer(ctx.data, p.whenCase.id));
+    if (p.whenEntry) {
+      const id = Number(getPointer(ctx.data, p.whenEntry.id));
       if (!Number.isInteger(id) || id <= 0) return [];
-      const ref = await ctx.db.models.Case.findByPk(id, { attributes: ['data'], transaction: ctx.t, raw: true });
-      if (!ref || !p.whenCase.in.includes(getPointer(ref.data, p.whenCase.field))) return [];
+      const entry = await ctx.db.models.RegisterEntry.findOne({ where: { id, register: p.whenEntry.register }, attributes: ['data'], transaction: ctx.t, raw: true });
+      if (!entry || !p.whenEntry.in.includes(getPointer(entry.data, p.whenEntry.field))) return [];
     }
     return fail(rule, { actual, max: p.max });
   },

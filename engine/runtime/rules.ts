@@ -11,6 +11,7 @@ import { REF_RULES } from './rules-refs.js';
 import { CASE_RULES } from './rules-cases.js';
 import { IDENTITY_RULES } from './rules-identity.js';
 import { ROW_DATE_RULES } from './rules-row-dates.js';
+import { SCHEMA_RULES } from './rules-schema.js';
 
 export interface RuleContext {
   db: Database;
@@ -104,7 +105,8 @@ export async function runRules(def: TypeVersionDef, ctx: RuleContext): Promise<R
     if (rule.when && getPointer(ctx.data, rule.when.path) !== rule.when.value) continue;
     // Rules in RULE_CHECKS report their own failures (per row, or with the measured value).
     const own = RULE_CHECKS[rule.rule] ?? ROW_RULES[rule.rule] ?? DATE_RULES[rule.rule] ?? REF_RULES[rule.rule]
-      ?? CASE_RULES[rule.rule] ?? IDENTITY_RULES[rule.rule] ?? ROW_DATE_RULES[rule.rule];
+      ?? CASE_RULES[rule.rule] ?? IDENTITY_RULES[rule.rule] ?? ROW_DATE_RULES[rule.rule]
+      ?? SCHEMA_RULES[rule.rule];
     const failures = own ? await own(rule, ctx) : (await holds(rule, ctx)) ? [] : [{ field: rule.field, message: rule.message }];
     // A row's error names its column as the form titles it (an Excel import names the same cell).
     for (const f of failures) if (f.row !== undefined && f.column === undefined) f.column = fieldTitle(def.schema, f.field);

@@ -9,7 +9,7 @@ import { PortalLayout, WorkLayout } from './layout/Layouts';
 import { Loading } from './ui/Alert';
 import { HomePage } from './portal/HomePage';
 import { RegisterIndex, RegisterPage } from './portal/RegisterPage';
-import { PublicDetailPage, PublicListPage } from './portal/PublicPages';
+import { PublicDetailPage, PublicIndexPage, PublicListPage } from './portal/PublicPages';
 import { NoticesPage, PublicityDetailPage } from './portal/Publicity';
 import { AccountPage, AgreementPage, GuidePage, LoginPage, NotFoundPage } from './portal/OtherPages';
 import { WorkspaceHome } from './workspace/WorkspaceHome';
@@ -40,6 +40,7 @@ export function App() {
                 <Route path="login" element={<LoginPage />} />
                 <Route path="register" element={<RegisterIndex />} />
                 <Route path="register/:orgType" element={<RegisterPage />} />
+                <Route path="public" element={<PublicIndexPage />} />
                 <Route path="public/:register" element={<PublicListPage />} />
                 <Route path="public/:register/:id" element={<PublicDetailPage />} />
                 <Route path="notices" element={<NoticesPage />} />

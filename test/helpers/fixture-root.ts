@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT_DIR } from '../../engine/config.js';
 
-const PARTS = ['forms', 'workflows', 'types', 'registers', 'print-templates', 'seed'];
+const PARTS = ['forms', 'workflows', 'types', 'registers', 'print-templates', 'seed', 'profiles'];
 
 export function makeFixtureRoot(...fixtures: string[]): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-root-'));

@@ -8,11 +8,13 @@ import type Form from '@rjsf/core';
 import { api, ApiError, type FieldErrorDetail } from '../api/client';
 import type { CaseView, Json, SessionUser, TaskDef, TypeDetail } from '../api/model';
 import { SchemaForm } from '../forms/SchemaForm';
-import { cleanData, titleAt, pointerToPath } from '../forms/paths';
+import { cleanData, pointerToPath, schemaAt } from '../forms/paths';
 import { clearUnsaved, readUnsaved, writeUnsaved } from '../forms/drafts';
 import { Alert, ErrorAlert } from '../ui/Alert';
 import { stateNode } from '../workflow/graph';
 import { PrintLinks } from './PrintLinks';
+import { fillFromOrg } from './orgFill';
+import { useSession } from '../app/session';
 
 interface Props {
   type: TypeDetail;
@@ -40,7 +42,8 @@ function submitsOf(type: TypeDetail, view?: CaseView): Submit[] {
 export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload }: Props) {
   const navigate = useNavigate();
   const stored = useMemo(() => readUnsaved(user.username, type.id, view?.id), [user.username, type.id, view?.id, view?.version]); // eslint-disable-line react-hooks/exhaustive-deps
-  const serverData = (view?.data ?? type.prefill ?? {}) as Json;
+  const { me } = useSession();
+  const serverData = useMemo(() => (view ? view.data : fillFromOrg(type.settings, me?.org, (type.prefill ?? {}) as Json)) as Json, [view, type, me?.org]);
   const sameAsServer = (d: unknown) => JSON.stringify(cleanData(d)) === JSON.stringify(cleanData(serverData));
   const restorable = stored && !sameAsServer(stored.data) ? stored : null;
   const autoRestore = !!restorable && (!view || restorable.version === view.version);
@@ -134,7 +137,7 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
   };
 
   // Errors naming fields the form does not show (rules on hidden fields) are listed here too.
-  const unplaced = fieldErrors.filter((f) => pointerToPath(f.field).length === 0);
+  const unplaced = fieldErrors.filter((f) => { const p = pointerToPath(f.field); return p.length === 0 || !schemaAt(type.schema, p); });
 
   return (
     <div className="case-editor">
@@ -166,11 +169,6 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
       />
       {unplaced.length > 0 && <Alert kind="error">{unplaced.map((f, i) => <div key={i}>{f.message}</div>)}</Alert>}
       <ErrorAlert error={error} onReload={onReload} onClose={() => setError(undefined)} />
-      {error instanceof ApiError && error.fieldErrors.length > 0 && (
-        <Alert kind="error" title="服务器校验未通过">
-          <ul className="plain">{error.fieldErrors.map((f, i) => <li key={i}>{f.message || `${titleAt(type.schema, pointerToPath(f.field))}有误`}</li>)}</ul>
-        </Alert>
-      )}
       <div className="form-actions sticky">
         <button type="button" className="btn" disabled={!!busy} onClick={saveDraft}>{busy === 'draft' ? '正在保存…' : '保存草稿'}</button>
         {submits.map((s) => (

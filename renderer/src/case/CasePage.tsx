@@ -1,7 +1,7 @@
 // One case: where it is, the one-time return notice first when there is one, the form (editable
 // in 草稿 and 退回补正 for the applicant, read-only otherwise), what the caller may do now, the
 // workflow picture, attachments and the history.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useApi } from '../api/hooks';
@@ -33,13 +33,24 @@ export function CasePage() {
   const loaded = useApi<CaseView>(`/api/cases/${encodeURIComponent(id)}`);
   const view = loaded.data;
   const { type } = useType(view?.typeId, view?.typeVersion);
-  const [flash, setFlash] = useState<string | undefined>(nav.flash);
+  // A note handed over by the page before (草稿已保存, 已提交, a failed first submit) is shown once:
+  // taken from the history entry, which is then cleared so a reload does not bring it back.
+  const [note, setNote] = useState<NavState>(nav);
+  useEffect(() => {
+    if (!location.state) return;
+    setNote(location.state as NavState);
+    navigate(location.pathname + location.search, { replace: true, state: null });
+  }, [location.key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const flash = note.flash;
+  const setFlash = (f: string | undefined) => setNote((n) => ({ ...n, flash: f }));
+  const submitted = !!note.submitted;
+  const submitError = note.submitError;
   const initialErrors = useMemo(() => {
-    const e = nav.submitError;
+    const e = submitError;
     if (!e) return undefined;
     const err = new ApiError(e.status, e.code, e.message, e.details);
     return { error: err, fields: err.fieldErrors };
-  }, [nav.submitError]);
+  }, [submitError]);
 
   if (loaded.error && !view) return <ErrorAlert error={loaded.error} onReload={loaded.reload} />;
   if (!view || !me) return <Loading />;
@@ -53,8 +64,8 @@ export function CasePage() {
     <>
       <Breadcrumbs items={[{ title: dept ? '待办事项' : '工作台', to: dept ? '/inbox' : '/workspace' }, listLink, { title: view.number }]} />
       {flash && (
-        <Alert kind="success" onClose={() => setFlash(undefined)} actions={nav.submitted && type ? <PrintLinks caseId={view.id} settings={type.settings} only={1} /> : undefined}>
-          {flash}{nav.submitted && type?.settings.prints ? '请打印申请表，携带申请表及纸质要件到所在区受理窗口办理。' : ''}
+        <Alert kind="success" onClose={() => setFlash(undefined)} actions={submitted && type ? <PrintLinks caseId={view.id} settings={type.settings} only={1} /> : undefined}>
+          {flash}{submitted && type?.settings.prints ? '请打印申请表，携带申请表及纸质要件到所在区受理窗口办理。' : ''}
         </Alert>
       )}
       <CaseSummary view={view} />

@@ -11,7 +11,7 @@ export function PrintLinks({ caseId, settings, only }: { caseId: number; setting
   return (
     <span className="print-links">
       {prints.map((p, i) => (
-        <a key={p.name} className={`btn ${i === 0 ? 'btn-outline' : ''}`} href={`/api/cases/${caseId}/print/${encodeURIComponent(p.name)}`} target="_blank" rel="noreferrer">
+        <a key={p.name} className={`btn btn-sm ${i === 0 ? 'btn-outline' : ''}`} href={`/api/cases/${caseId}/print/${encodeURIComponent(p.name)}`} target="_blank" rel="noreferrer">
           打印{p.title}
         </a>
       ))}

@@ -39,7 +39,7 @@ export function DashboardPage() {
         color: ['#9e9e9e', BLUE, '#2e7d32'],
         tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' }, legend: { bottom: 0 },
         series: [{ type: 'pie', radius: ['42%', '70%'], center: ['50%', '45%'], label: { formatter: '{b}\n{c}' },
-          data: [{ name: '草稿', value: s.totals.draft }, { name: '办理中', value: s.totals.active }, { name: '已办结', value: s.totals.closed }] }],
+          data: [{ name: '草稿', value: s.totals.draft }, { name: '办理中', value: s.totals.active }, { name: '已办结', value: s.totals.closed }].filter((d) => d.value > 0) }],
       },
       tasks: {
         color: [BLUE, '#c62828'],
@@ -59,8 +59,8 @@ export function DashboardPage() {
         xAxis: { type: 'category', data: s.trend.map((t) => t.month) },
         yAxis: { type: 'value', minInterval: 1 },
         series: [
-          { name: '提交', type: 'line', smooth: true, data: s.trend.map((t) => t.submitted) },
-          { name: '办结', type: 'line', smooth: true, data: s.trend.map((t) => t.closed) },
+          { name: '提交', type: 'bar', data: s.trend.map((t) => t.submitted), barMaxWidth: 18 },
+          { name: '办结', type: 'bar', data: s.trend.map((t) => t.closed), barMaxWidth: 18 },
         ],
       },
     };

@@ -20,13 +20,16 @@ import { BaseInputTemplate, ButtonTemplates, ErrorListTemplate } from './templat
 import { DistrictWidget, StreetWidget } from './widgets/DistrictWidgets';
 import { FilesWidget } from './widgets/FilesWidget';
 import { PercentWidget, RegisterEntryWidget } from './widgets/RegisterEntryWidget';
+import { DateWidget } from './widgets/DateWidget';
+import { SchemaEditorField } from './widgets/SchemaEditorField';
 import type { RowCheck } from './context';
 import { api } from '../api/client';
 
 const widgets: RegistryWidgetsType = {
   district: DistrictWidget, street: StreetWidget, files: FilesWidget, FileWidget: FilesWidget,
-  registerEntry: RegisterEntryWidget, 'register-entry': RegisterEntryWidget, percent: PercentWidget,
+  registerEntry: RegisterEntryWidget, 'register-entry': RegisterEntryWidget, percent: PercentWidget, DateWidget,
 };
+const fields = { schemaEditor: SchemaEditorField };
 const templates = { FieldTemplate, ObjectFieldTemplate, ArrayFieldTemplate, ErrorListTemplate, BaseInputTemplate, ButtonTemplates };
 const TABLE = { ArrayFieldTemplate: TableArrayFieldTemplate, RowObjectTemplate, RowFieldTemplate, CellFieldTemplate };
 
@@ -123,6 +126,7 @@ export const SchemaForm = forwardRef(function SchemaForm(props: SchemaFormProps,
         formData={formData}
         validator={validator}
         widgets={widgets}
+        fields={fields}
         templates={templates}
         formContext={formContext}
         idPrefix={idPrefix}

@@ -19,8 +19,9 @@ export function SiteHeader() {
   const role = me?.user.role;
 
   const nav: Array<{ to: string; title: string; end?: boolean }> = [{ to: '/', title: '首页', end: true }];
-  for (const r of registers.data?.registers ?? []) nav.push({ to: `/public/${r.name}`, title: `${r.title}查询` });
-  nav.push({ to: '/notices', title: '公示公告' }, { to: '/guide', title: '办事指南' });
+  const first = registers.data?.registers[0];
+  if (first) nav.push({ to: `/public/${first.name}`, title: `${first.title.replace(/（[^）]*）/g, '')}查询` });
+  nav.push({ to: '/public', title: '信息公开', end: true }, { to: '/notices', title: '公示公告' }, { to: '/guide', title: '办事指南' });
   if (me && !isDepartment(role)) nav.push({ to: '/workspace', title: '网上办事' });
   if (isDepartment(role)) {
     if (role !== 'admin') nav.push({ to: '/inbox', title: '待办事项' });

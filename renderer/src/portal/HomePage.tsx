@@ -13,25 +13,38 @@ import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { Empty, Loading } from '../ui/Alert';
 import { formatDate } from '../ui/format';
 import { LoginBox } from './LoginBox';
-import { caseIdOf, itemsOf, period } from './Publicity';
+import type { PublicityItem } from './Publicity';
 
 export interface Service { id: string; title: string; description: string; menu: string | null; starters: string[]; steps: string[] }
 
 export const FLOW = ['机构注册', '网上填报', '保存并提交', '打印申请表', '窗口受理', '审核', '办结公开'];
 
-function RegisterBox({ register }: { register: PublicRegister }) {
-  const list = useApi<Paged<PublicEntry>>(`/api/public/${register.name}${qs({ pageSize: 8 })}`);
+export const shortTitle = (t: string) => t.replace(/（[^）]*）/g, '');
+
+/** 信息公开: the latest entries of every public register, one tab each. */
+function PublicInfoBox({ registers }: { registers: PublicRegister[] }) {
+  const [tab, setTab] = useState(registers[0]?.name);
+  const current = registers.find((r) => r.name === tab) ?? registers[0];
+  const list = useApi<Paged<PublicEntry>>(current ? `/api/public/${current.name}${qs({ pageSize: 8 })}` : null);
+  if (!current) return null;
   return (
-    <section className="box" aria-labelledby={`box-${register.name}`}>
-      <header className="box-head">
-        <h2 id={`box-${register.name}`}>最新登记{register.title}</h2>
-        <Link to={`/public/${register.name}`} className="more">更多 »</Link>
+    <section className="box" aria-labelledby="box-public">
+      <header className="box-head box-tabs">
+        <h2 id="box-public">信息公开</h2>
+        <div role="tablist" aria-label="公开名录" className="mini-tabs">
+          {registers.map((r) => (
+            <button key={r.name} type="button" role="tab" aria-selected={r.name === current.name} className={r.name === current.name ? 'on' : ''} onClick={() => setTab(r.name)}>
+              {shortTitle(r.title)}
+            </button>
+          ))}
+        </div>
+        <Link to={`/public/${current.name}`} className="more">更多 »</Link>
       </header>
-      {list.loading && !list.data ? <Loading /> : !list.data?.items.length ? <Empty>暂无数据</Empty> : (
+      {list.loading && !list.data ? <Loading /> : !list.data?.items.length ? <Empty>暂无已登记的{shortTitle(current.title)}</Empty> : (
         <ul className="news-list">
           {list.data.items.map((e) => (
             <li key={e.id}>
-              <Link to={`/public/${register.name}/${e.id}`}>{e.title}</Link>
+              <Link to={`/public/${current.name}/${e.id}`}>{e.title}</Link>
               <span className="news-meta">{e.districtName}{e.streetName ? ` · ${e.streetName}` : ''}</span>
               <span className="news-date">{formatDate(e.registeredAt)}</span>
             </li>
@@ -43,21 +56,33 @@ function RegisterBox({ register }: { register: PublicRegister }) {
 }
 
 function PublicityBox() {
-  const publicity = useApi<unknown>('/api/public/publicity');
-  const items = itemsOf(publicity.data).slice(0, 8);
+  const publicity = useApi<Paged<PublicityItem>>('/api/public/publicity?pageSize=8');
+  const items = publicity.data?.items ?? [];
   return (
     <section className="box" aria-labelledby="box-publicity">
-      <header className="box-head"><h2 id="box-publicity">公示信息</h2><Link to="/notices" className="more">更多 »</Link></header>
-      {!items.length ? <Empty>目前没有正在公示的事项</Empty> : (
+      <header className="box-head"><h2 id="box-publicity">公示公告</h2><Link to="/notices" className="more">更多 »</Link></header>
+      {publicity.loading && !publicity.data ? <Loading /> : !items.length ? <Empty>目前没有正在公示的事项</Empty> : (
         <ul className="news-list">
-          {items.map((p, i) => (
-            <li key={caseIdOf(p) ?? i}>
-              <Link to={`/notices/${caseIdOf(p)}`}>【{p.typeTitle ?? '公示'}】{p.title ?? p.number ?? ''}</Link>
-              <span className="news-date">{period(p)}</span>
+          {items.map((p) => (
+            <li key={p.id}>
+              <Link to={`/notices/${p.id}`}>【{p.typeTitle}】{p.title ?? p.number}</Link>
+              <span className="news-date">截止 {formatDate(p.until) || '—'}</span>
             </li>
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+function FlowBox() {
+  return (
+    <section className="box" aria-labelledby="box-flow">
+      <header className="box-head"><h2 id="box-flow">办事流程</h2><Link to="/guide" className="more">办事指南 »</Link></header>
+      <ol className="flow">
+        {FLOW.map((f, i) => <li key={f}><span className="flow-no">{i + 1}</span>{f}</li>)}
+      </ol>
+      <p className="muted flow-note">申请人网上填报并“保存并提交”后，打印申请表，携带申请表和纸质要件到所在区受理窗口；材料不齐的，窗口一次性告知需补正的全部内容。</p>
     </section>
   );
 }
@@ -123,18 +148,10 @@ export function HomePage() {
       </section>
 
       <div className="two-col">
-        {(registers.data?.registers ?? []).slice(0, 1).map((r) => <RegisterBox key={r.name} register={r} />)}
-        {hasPublicity ? <PublicityBox /> : (
-          <section className="box" aria-labelledby="box-flow">
-            <header className="box-head"><h2 id="box-flow">办事流程</h2><Link to="/guide" className="more">详细 »</Link></header>
-            <ol className="flow">
-              {FLOW.map((f, i) => <li key={f}><span className="flow-no">{i + 1}</span>{f}</li>)}
-            </ol>
-            <p className="muted flow-note">申请人网上填报并“保存并提交”后，打印申请表，携带申请表和纸质要件到所在区受理窗口；材料不齐的，窗口一次性告知需补正的全部内容。</p>
-          </section>
-        )}
+        {registers.data ? <PublicInfoBox registers={registers.data.registers} /> : <Loading />}
+        {hasPublicity ? <PublicityBox /> : <FlowBox />}
       </div>
-      {(registers.data?.registers ?? []).slice(1).map((r) => <RegisterBox key={r.name} register={r} />)}
+      {hasPublicity && <FlowBox />}
     </>
   );
 }

@@ -17,8 +17,10 @@ function codeTitle(t: RegistrationType | undefined): string {
 
 export function LoginBox({ next, initialTab, initialUsername }: { next?: string; initialTab?: string; initialUsername?: string }) {
   const types = useApi<RegistrationType[]>('/api/auth/registration-types');
+  const order = Object.keys(ORG_TAB_TITLES);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   const tabs = [
-    ...(types.data ?? []).map((t) => ({ key: t.orgType, title: ORG_TAB_TITLES[t.orgType] ?? t.title.replace(/注册$/, ''), type: t })),
+    ...[...(types.data ?? [])].sort((a, b) => rank(a.orgType) - rank(b.orgType)).map((t) => ({ key: t.orgType, title: ORG_TAB_TITLES[t.orgType] ?? t.title.replace(/注册$/, ''), type: t })),
     { key: 'department', title: '管理部门', type: undefined },
   ];
   const [tab, setTab] = useState(initialTab ?? 'developer');

@@ -122,3 +122,34 @@ export function PublicDetailPage() {
     </>
   );
 }
+
+/** 信息公开: every public register with its number of entries. */
+export function PublicIndexPage() {
+  const index = useApi<{ registers: PublicRegister[] }>('/api/public/registers');
+  return (
+    <>
+      <Breadcrumbs items={[{ title: '信息公开' }]} />
+      <Panel title="信息公开">
+        <p className="muted">以下信息依据《物业管理条例》及本市有关规定，经管理部门审核后向社会公开。</p>
+        {!index.data ? <Loading /> : (
+          <ul className="quick-grid">
+            {index.data.registers.map((r) => <RegisterCard key={r.name} register={r} />)}
+          </ul>
+        )}
+      </Panel>
+    </>
+  );
+}
+
+function RegisterCard({ register }: { register: PublicRegister }) {
+  const count = useApi<Paged<PublicEntry>>(`/api/public/${register.name}?pageSize=1`);
+  return (
+    <li>
+      <Link className="quick-card" to={`/public/${register.name}`}>
+        <span className="quick-icon" aria-hidden="true">{register.title.slice(0, 1)}</span>
+        <span className="quick-title">{register.title.replace(/（[^）]*）/g, '')}</span>
+        <span className="quick-menu">{count.data ? `共 ${count.data.total} 条` : ' '}</span>
+      </Link>
+    </li>
+  );
+}

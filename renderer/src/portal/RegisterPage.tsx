@@ -142,7 +142,7 @@ export function RegisterPage() {
             <label className="field-label" htmlFor="reg-password">登录密码<span className="req" aria-hidden="true">*</span></label>
             <input id="reg-password" type="password" className="form-control" autoComplete="new-password" value={password}
               aria-describedby="reg-password__description reg-password__error" aria-invalid={outside('/password').length ? true : undefined}
-              onChange={(e) => setPassword(e.target.value)} />
+              onChange={(e) => { setPassword(e.target.value); setLocal(({ ['/password']: _p, ...rest }) => rest); }} />
             <p className="field-help" id="reg-password__description">{PASSWORD_RULE}，不能与登录名相同</p>
             <FieldErrors id="reg-password" errors={outside('/password')} />
           </div>
@@ -150,7 +150,7 @@ export function RegisterPage() {
             <label className="field-label" htmlFor="reg-confirm">确认密码<span className="req" aria-hidden="true">*</span></label>
             <input id="reg-confirm" type="password" className="form-control" autoComplete="new-password" value={confirm}
               aria-describedby="reg-confirm__error" aria-invalid={outside('/confirm').length ? true : undefined}
-              onChange={(e) => setConfirm(e.target.value)} />
+              onChange={(e) => { setConfirm(e.target.value); setLocal(({ ['/confirm']: _c, ...rest }) => rest); }} />
             <FieldErrors id="reg-confirm" errors={outside('/confirm')} />
           </div>
         </div>
@@ -160,7 +160,7 @@ export function RegisterPage() {
         </div>
         <div className={`field ${outside('/agreementAccepted').length ? 'has-error' : ''}`}>
           <label className="check">
-            <input id="reg-agreement" type="checkbox" checked={agreed} aria-describedby="reg-agreement__error" onChange={(e) => setAgreed(e.target.checked)} />
+            <input id="reg-agreement" type="checkbox" checked={agreed} aria-describedby="reg-agreement__error" onChange={(e) => { setAgreed(e.target.checked); if (e.target.checked) setLocal(({ ['/agreementAccepted']: _a, ...rest }) => rest); }} />
             我已阅读并同意《机构注册协议》
           </label>
           <FieldErrors id="reg-agreement" errors={outside('/agreementAccepted')} />

@@ -58,7 +58,7 @@ export function FilesWidget(props: WidgetProps) {
             const info = ctx.files[fid];
             return (
               <li key={fid}>
-                <span className="file-icon" aria-hidden="true">📄</span>
+                <span className="file-icon" aria-hidden="true" />
                 <a href={`/api/files/${fid}`} className="file-name" download>{info?.name ?? `附件 ${fid.slice(0, 8)}`}</a>
                 {info?.size !== undefined && <span className="file-size">{formatSize(info.size)}</span>}
                 {editable && <button type="button" className="btn btn-sm btn-text-danger" onClick={() => remove(fid)} aria-label={`删除附件 ${info?.name ?? ''}`}>删除</button>}

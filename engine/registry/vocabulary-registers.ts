@@ -1,8 +1,10 @@
-// Rules for registers kept as cases (personnel, facilities, plans): identity data that must agree
-// with an ID number, dates inside the rows of a list (a certificate's validity), uniqueness among
-// the live cases of a type, references to other cases and bounds that depend on them. Declared
-// here and merged into RULES (vocabulary.ts); their checks live in engine/runtime/rules-cases.ts,
-// rules-identity.ts and rules-row-dates.ts.
+// Vocabulary for registers kept as cases (personnel, facilities, plans): identity data that must
+// agree with an ID number, dates inside the rows of a list (a certificate's validity), uniqueness
+// among the live cases of a type, a bound that depends on a referenced register entry, and the one
+// register entry a case keeps in step with itself (a facility: other businesses refer to it by the
+// entry's id). Merged into RULES and ACTIONS (vocabulary.ts); the checks live in
+// engine/runtime/rules-cases.ts, rules-identity.ts and rules-row-dates.ts, the action in
+// engine/runtime/effects-entries.ts.
 
 const pointer = { type: 'string', pattern: '^(/[^/]*)*$' };
 const pointerList = { type: 'array', items: pointer, minItems: 1 };
@@ -47,25 +49,35 @@ export const REGISTER_RULES: Record<string, { title: string; params: object }> =
       additionalProperties: false,
     },
   },
-  existsAsCase: {
-    title: '引用的业务单存在（限类型、限环节、可限本单位），如巡检计划所选的设施设备',
-    params: {
-      type: 'object', required: ['id', 'type'],
-      properties: { id: pointer, type: { type: 'string', minLength: 1 }, states: stateList, ownOrg: { type: 'boolean' } },
-      additionalProperties: false,
-    },
-  },
   numberAtMost: {
-    title: '数值不超过上限，可只在所引用业务单的字段取某些值时适用（如电梯维保周期不超过 15 日）；消息可写 {actual}',
+    title: '数值不超过上限，可只在所引用名录条目的字段取某些值时适用（如电梯维保周期不超过 15 日）；消息可写 {actual}',
     params: {
       type: 'object', required: ['value', 'max'],
       properties: {
         value: pointer,
         max: { type: 'number' },
-        whenCase: {
-          type: 'object', required: ['id', 'field', 'in'], additionalProperties: false,
-          properties: { id: pointer, field: pointer, in: { type: 'array', minItems: 1 } },
+        whenEntry: {
+          type: 'object', required: ['register', 'id', 'field', 'in'], additionalProperties: false,
+          properties: { register: { type: 'string', minLength: 1 }, id: pointer, field: pointer, in: { type: 'array', minItems: 1 } },
         },
+      },
+      additionalProperties: false,
+    },
+  },
+};
+
+export const REGISTER_ACTIONS: Record<string, { title: string; params: object }> = {
+  keepEntry: {
+    title: '本业务单在名录中保持一条条目：首次登记（或接管同一上级下关键字段相同的有效条目，如承接查验登记的设施），此后原条目随修改更新、编号不变',
+    params: {
+      type: 'object', required: ['register', 'key'],
+      properties: {
+        register: { type: 'string', minLength: 1 },
+        key: pointerList,
+        title: pointer,
+        parent: pointer,
+        /** Case data pointer that receives the entry's id (e.g. /entryId): what other forms refer to. */
+        idTo: pointer,
       },
       additionalProperties: false,
     },

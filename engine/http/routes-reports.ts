@@ -1,0 +1,64 @@
+// Summaries of a register's entries for charts (GET /api/reports/:register): per field of an
+// object in the entries (the answers of survey responses), counts per option and averages, over
+// all and per group (?groupBy=/areaName, /companyName). Scoped like the registers: with parentId
+// (one survey), whoever may see that parent entry — its organisation (the survey's creator), the
+// departments of its district, an administrator — sees the summary of all its children, never the
+// entries themselves; without it, a department summarises its district, an organisation its own.
+import type { FastifyInstance } from 'fastify';
+import { Op, type WhereOptions } from 'sequelize';
+import { AppError } from '../errors.js';
+import type { Engine } from '../context.js';
+import { requireUser, type SessionUser } from '../auth/index.js';
+import { getPointer } from '../registry/index.js';
+import { summariseEntries } from '../runtime/index.js';
+
+const DEPARTMENT_ROLES = new Set(['clerk', 'reviewer']);
+const pointer = { type: 'string', pattern: '^(/[^/]*)*$', maxLength: 200 };
+const MAX_ENTRIES = 20_000;
+
+function ownWhere(user: SessionUser): WhereOptions {
+  if (user.role === 'admin') return {};
+  if (DEPARTMENT_ROLES.has(user.role) && user.district) return { district: user.district };
+  if (user.orgId) return { orgId: user.orgId };
+  throw new AppError('FORBIDDEN');
+}
+
+interface ReportQuery { parentId?: number; field: string; groupBy?: string; schema?: string }
+
+export async function reportRoutes(app: FastifyInstance, engine: Engine) {
+  app.get<{ Params: { register: string }; Querystring: ReportQuery }>('/api/reports/:register', {
+    schema: {
+      tags: ['registers'],
+      summary: '名录统计：按字段统计各选项人数、数值平均分，可按分组（如小区、企业）；如某次满意度调查的结果',
+      description: '例：/api/reports/survey-responses?parentId=5&field=/answers&schema=/questions&groupBy=/areaName',
+      params: { type: 'object', required: ['register'], properties: { register: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } } },
+      querystring: {
+        type: 'object', required: ['field'],
+        properties: {
+          parentId: { type: 'integer', minimum: 1 },
+          field: { ...pointer, description: '条目数据中要统计的对象（如 /answers）' },
+          groupBy: { ...pointer, description: '分组字段（如 /areaName、/companyName）' },
+          schema: { ...pointer, description: '上级条目数据中说明各字段的 JSON Schema（如 /questions），用于字段名称与选项' },
+        },
+      },
+    },
+  }, async (req) => {
+    const user = requireUser(req);
+    const { register } = req.params;
+    if (!engine.registry.registers[register]) throw new AppError('NOT_FOUND', { what: `名录 ${register}` });
+    const { parentId, field, groupBy } = req.query;
+    const { RegisterEntry } = engine.db.models;
+    const where: WhereOptions[] = [{ register, status: 'active' }];
+    let schema: unknown;
+    if (parentId) {
+      // The parent (a survey) decides who may read the summary of its children (the responses).
+      const parent = await RegisterEntry.findOne({ where: { [Op.and]: [{ id: parentId }, ownWhere(user)] }, raw: true });
+      if (!parent) throw new AppError('NOT_FOUND', { what: '名录条目' });
+      if (req.query.schema) schema = getPointer(parent.data, req.query.schema);
+      where.push({ parentId });
+    } else where.push(ownWhere(user));
+    const rows = await RegisterEntry.findAll({ where: { [Op.and]: where }, attributes: ['data'], order: [['id', 'ASC']], limit: MAX_ENTRIES, raw: true });
+    const summary = summariseEntries(rows.map((r) => (r.data ?? {}) as Record<string, unknown>), { field, groupBy, schema });
+    return { register, parentId: parentId ?? null, field, groupBy: groupBy ?? null, ...summary };
+  });
+}

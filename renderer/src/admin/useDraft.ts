@@ -1,0 +1,95 @@
+// The type being edited: loaded from its draft (or its current version when there is none), edited
+// in memory, checked by the engine half a second after each change, saved as the draft, published
+// as a new version or thrown away.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+import { adminApi, type Bundle, type Problem } from './api';
+import { placeProblems, type Placed } from './lint';
+
+export interface Draft {
+  bundle: Bundle | undefined;
+  loadError: ApiError | undefined;
+  /** The bundle differs from what the server holds as draft (or current version). */
+  dirty: boolean;
+  /** A draft is stored on the server. */
+  isDraft: boolean;
+  problems: Placed[];
+  linting: boolean;
+  update: (fn: (b: Bundle) => Bundle) => void;
+  save: () => Promise<void>;
+  publish: () => Promise<number>;
+  discard: () => Promise<void>;
+  reload: () => Promise<void>;
+}
+
+const LINT_DELAY_MS = 500;
+
+export function useTypeDraft(id: string): Draft {
+  const [bundle, setBundle] = useState<Bundle>();
+  const [saved, setSaved] = useState('');
+  const [isDraft, setIsDraft] = useState(false);
+  const [loadError, setLoadError] = useState<ApiError>();
+  const [problems, setProblems] = useState<Placed[]>([]);
+  const [linting, setLinting] = useState(false);
+  const lintSeq = useRef(0);
+
+  const reload = useCallback(async () => {
+    try {
+      const d = await adminApi.draft(id);
+      setBundle(d.bundle);
+      setSaved(JSON.stringify(d.bundle));
+      setIsDraft(d.isDraft);
+      setProblems(placeProblems(d.problems));
+      setLoadError(undefined);
+    } catch (e) {
+      setLoadError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e)));
+    }
+  }, [id]);
+  useEffect(() => { setBundle(undefined); void reload(); }, [reload]);
+
+  // Lint after the administrator stops typing for a moment; a slower answer to an older bundle is dropped.
+  useEffect(() => {
+    if (!bundle) return;
+    const mine = ++lintSeq.current;
+    setLinting(true);
+    const t = setTimeout(() => {
+      adminApi.lint(bundle).then((p) => { if (mine === lintSeq.current) setProblems(placeProblems(p)); }, () => undefined)
+        .finally(() => { if (mine === lintSeq.current) setLinting(false); });
+    }, LINT_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [bundle]);
+
+  const update = useCallback((fn: (b: Bundle) => Bundle) => setBundle((b) => (b ? fn(b) : b)), []);
+  const bundleRef = useRef(bundle);
+  bundleRef.current = bundle;
+
+  const save = useCallback(async () => {
+    const b = bundleRef.current;
+    if (!b) return;
+    const r = await adminApi.saveDraft(b);
+    setSaved(JSON.stringify(b));
+    setIsDraft(true);
+    setProblems(placeProblems(r.problems));
+  }, []);
+
+  const publish = useCallback(async () => {
+    const b = bundleRef.current;
+    if (!b) throw new Error('nothing to publish');
+    try {
+      const r = await adminApi.publish(b);
+      await reload();
+      return r.version;
+    } catch (e) {
+      if (e instanceof ApiError && Array.isArray(e.details)) setProblems(placeProblems(e.details as Problem[]));
+      throw e;
+    }
+  }, [reload]);
+
+  const discard = useCallback(async () => {
+    await adminApi.discardDraft(id);
+    await reload();
+  }, [id, reload]);
+
+  const dirty = !!bundle && JSON.stringify(bundle) !== saved;
+  return { bundle, loadError, dirty, isDraft, problems, linting, update, save, publish, discard, reload };
+}

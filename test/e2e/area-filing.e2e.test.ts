@@ -1,0 +1,173 @@
+// 物业区域备案 in a real browser, the way the manual tells it: the developer logs in on the portal,
+// opens 物业区域备案 from 快捷入口, fills the generated form and uploads the 要件, 保存并提交; the
+// window clerk finds it by its business number (typed into the inbox search, then Enter) and
+// returns it with a one-time notice; the developer reads the notice, corrects and resubmits; the
+// clerk accepts, a reviewer approves, and the area is listed on the portal.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { bodyText, click, goto, hasChromium, launch, openSession, portalLogin, rendererBuilt, screenshot, setValue, waitForText, type Session } from '../helpers/browser.js';
+import { fillForm } from '../helpers/form-filler.js';
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT_DIR } from '../../engine/config.js';
+
+const DEVELOPER = '91440604MA4UJ5RW2R';
+const PROJECT = `翠湖雅苑${Math.random().toString(36).slice(2, 6)}`;
+
+describe.skipIf(!hasChromium())('物业区域备案（浏览器）', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let dev: Session;
+  let clerk: Session;
+  let caseUrl = '';
+  let number = '';
+
+  beforeAll(async () => {
+    if (!rendererBuilt()) throw new Error('renderer/dist is missing: run `npm run build` (the test run builds it in globalSetup)');
+    [app, browser] = await Promise.all([startTestApp(), launch()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** The clerk or reviewer finds the case by typing its number into the inbox search and pressing Enter. */
+  async function openFromInbox(s: Session) {
+    await goto(s.page, app.url, '/inbox');
+    await s.page.waitForSelector('#inbox-search');
+    await s.page.type('#inbox-search', number);
+    await Promise.all([s.page.waitForFunction(() => location.pathname.startsWith('/inbox/cases/')), s.page.keyboard.press('Enter')]);
+    await waitForText(s.page, number);
+    await s.page.waitForSelector('.segmented');
+  }
+
+  async function decide(s: Session, action: string, fields: Record<string, string>) {
+    await click(s.page, '.segment', action);
+    for (const [suffix, value] of Object.entries(fields)) await setValue(s.page, `[id^="decision_"][id$="_${suffix}"]`, value);
+    await click(s.page, '.action-panel button', `确认${action}`);
+    await waitForText(s.page, '办理成功');
+  }
+
+  it('the portal shows the platform with the city name and the login box', async () => {
+    const anon = await openSession(browser, app.url);
+    const text = await bodyText(anon.page);
+    expect(text).toContain('佛山市物业管理公众服务平台');
+    for (const tab of ['开发商', '物业公司', '业委会', '管理部门']) expect(text).toContain(tab);
+    await screenshot(anon.page, '01-portal-home');
+    await anon.page.setViewport({ width: 390, height: 844, isMobile: true });
+    await screenshot(anon.page, '01b-portal-home-phone');
+    await anon.context.close();
+  });
+
+  it('the developer logs in, opens 物业区域备案 from 快捷入口, fills the form with attachments and 保存并提交', async () => {
+    dev = await openSession(browser, app.url);
+    await portalLogin(dev.page, app.url, '开发商', DEVELOPER);
+    expect(new URL(dev.page.url()).pathname).toBe('/workspace');
+    await waitForText(dev.page, '快捷入口');
+    await screenshot(dev.page, '03-workspace');
+    await click(dev.page, '.quick-card', '物业区域备案');
+    await dev.page.waitForSelector('#root_projectName');
+
+    const type = (await (await app.login(DEVELOPER)).get('/api/types/area-filing')).body;
+    const data = { ...type.examples[0], projectName: PROJECT, remarks: undefined };
+    const skipped = await fillForm(dev.page, type.schema, type.uiSchema, data);
+    expect(skipped).toEqual([]);
+    await screenshot(dev.page, '04-new-case-form');
+
+    await click(dev.page, '.form-actions button', '保存并提交');
+    await dev.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 30_000 });
+    await waitForText(dev.page, '已保存并提交');
+    caseUrl = new URL(dev.page.url()).pathname;
+    number = (await dev.page.$eval('.desc-grid .mono', (el) => el.textContent ?? '')).trim();
+    expect(number).toMatch(/^WYQY-\d{4}-\d{6}$/);
+    expect(await bodyText(dev.page)).toContain('待受理');
+    await dev.page.waitForSelector('.wf-node.current');
+    await screenshot(dev.page, '05-case-page-submitted');
+  });
+
+  it('the clerk finds it by its business number and returns it with everything to correct', async () => {
+    clerk = await openSession(browser, app.url);
+    await portalLogin(clerk.page, app.url, '管理部门', 'clerk1');
+    expect(new URL(clerk.page.url()).pathname).toBe('/inbox');
+    await waitForText(clerk.page, number);
+    await screenshot(clerk.page, '06-inbox');
+    await openFromInbox(clerk);
+    await screenshot(clerk.page, '07-inbox-case');
+    await decide(clerk, '退回补正', { opinion: '材料不全，请一次性补正。', items_0: '补充竣工验收备案证明原件扫描件' });
+    expect(await bodyText(clerk.page)).toContain('退回补正');
+  });
+
+  it('the developer sees the one-time notice, corrects and resubmits', async () => {
+    await goto(dev.page, app.url, caseUrl);
+    await waitForText(dev.page, '退回补正通知（一次性告知）');
+    const text = await bodyText(dev.page);
+    expect(text).toContain('补充竣工验收备案证明原件扫描件');
+    expect(text).toContain('材料不全，请一次性补正。');
+    await screenshot(dev.page, '08-case-returned');
+    await setValue(dev.page, '#root_remarks', '已补正竣工验收备案证明');
+    await click(dev.page, '.form-actions button', '保存并提交');
+    await waitForText(dev.page, '已保存并提交');
+    await waitForText(dev.page, '待受理');
+  });
+
+  it('the clerk accepts, a reviewer approves, and the area is public on the portal', async () => {
+    await openFromInbox(clerk);
+    await decide(clerk, '受理', { opinion: '材料齐全，予以受理。' });
+
+    const reviewer = await openSession(browser, app.url);
+    await portalLogin(reviewer.page, app.url, '管理部门', 'reviewer1');
+    await openFromInbox(reviewer);
+    await decide(reviewer, '审核通过', { opinion: '同意备案。' });
+    await waitForText(reviewer.page, '已备案');
+    await click(reviewer.page, '.tab', '流程图');
+    await reviewer.page.waitForSelector('.wf-node.current');
+    await screenshot(reviewer.page, '09-case-approved-workflow');
+
+    // The history says who did what, with the opinions.
+    await goto(dev.page, app.url, caseUrl);
+    await waitForText(dev.page, '同意备案。');
+    const history = await dev.page.$eval('.grid-table.history', (el) => (el as HTMLElement).innerText);
+    for (const step of ['创建', '保存并提交', '退回补正', '受理', '审核通过']) expect(history).toContain(step);
+
+    const anon = await openSession(browser, app.url);
+    await goto(anon.page, app.url, `/public/areas?q=${encodeURIComponent(PROJECT)}`);
+    await waitForText(anon.page, PROJECT);
+    expect(await bodyText(anon.page)).toContain('禅城区');
+    await screenshot(anon.page, '10-public-areas');
+
+    await goto(clerk.page, app.url, '/dashboard');
+    await clerk.page.waitForSelector('.echart canvas');
+    await waitForText(clerk.page, '物业区域备案');
+    await screenshot(clerk.page, '11-dashboard');
+  }, 120_000);
+
+  it('房屋信息补充: the developer fills the house list from the downloaded Excel template with 导入', async () => {
+    const api = await app.login(DEVELOPER);
+    const type = (await api.get('/api/types/house-supplement')).body;
+    expect(type.id).toBe('house-supplement');
+    await goto(dev.page, app.url, '/workspace/new/house-supplement');
+    await dev.page.waitForSelector('#root_houses');
+    // The template the 下载模版 button links to, filled in as a person would in Excel.
+    const href = await dev.page.$eval('#root_houses a[download]', (a) => (a as HTMLAnchorElement).getAttribute('href')!);
+    const template = (await api.get(href)).body as Buffer;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    const item = type.schema.properties.houses.items.properties as Record<string, { title: string }>;
+    const byTitle = new Map(Object.entries(item).map(([k, v]) => [v.title, k]));
+    const rows = type.examples[0].houses as Array<Record<string, unknown>>;
+    for (const r of rows) ws.addRow(header.map((h) => r[byTitle.get(h.replace(/^[*＊]+|[*＊]+$/g, '').trim()) ?? ''] ?? null));
+    const file = path.join(ROOT_DIR, 'build', 'e2e-files', '房屋清单.xlsx');
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const input = await dev.page.$('#root_houses .excel-tools input[type=file]');
+    await (input as unknown as { uploadFile(f: string): Promise<void> }).uploadFile(file);
+    await waitForText(dev.page, `导入 ${rows.length} 行`);
+    expect(await dev.page.$$eval('#root_houses tbody tr', (trs) => trs.length)).toBe(rows.length);
+    expect(await dev.page.$eval(`#root_houses_${rows.length - 1}_room`, (el) => (el as HTMLInputElement).value)).toBe(String(rows[rows.length - 1].room));
+    await screenshot(dev.page, '13-excel-import');
+  }, 60_000);
+});

@@ -1,0 +1,71 @@
+// 机构注册 through the portal: from the home page's 开发商 tab to the generated registration form,
+// the 《机构注册协议》 that must be ticked, the server's refusal of a code already registered shown
+// beside the code, then 注册成功 and the first login with the new account.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { bodyText, click, goto, hasChromium, launch, openSession, rendererBuilt, screenshot, setValue, waitForText } from '../helpers/browser.js';
+import { fillForm } from '../helpers/form-filler.js';
+
+const TAKEN = '91440604MA4UJ5RW2R'; // the demo developer's credit code
+const PASSWORD = 'Nanzhuang#2026';
+
+describe.skipIf(!hasChromium())('机构注册（浏览器）', () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!rendererBuilt()) throw new Error('renderer/dist is missing: run `npm run build`');
+    [app, browser] = await Promise.all([startTestApp(), launch()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('a new developer registers on the portal and logs in with its credit code', async () => {
+    const { page } = await openSession(browser, app.url);
+    await click(page, '.login-tabs button', '开发商');
+    await click(page, '.login-links a', '注册');
+    await page.waitForSelector('#reg_name');
+    const types = (await app.client().get('/api/auth/registration-types')).body as Array<{ orgType: string; schema: any; uiSchema: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const developer = types.find((t) => t.orgType === 'developer')!;
+    const example = developer.schema.examples[0] as Record<string, string>;
+    expect(await fillForm(page, developer.schema, developer.uiSchema, { ...example, uscc: TAKEN }, 'reg')).toEqual([]);
+    await setValue(page, '#reg-password', PASSWORD);
+    await setValue(page, '#reg-confirm', PASSWORD);
+
+    // Not ticking the agreement is refused beside the checkbox.
+    await click(page, '.form-actions button', '提交注册');
+    await waitForText(page, '请阅读并同意《机构注册协议》');
+    await page.$eval('.agreement-box', (el) => el.scrollTo(0, el.scrollHeight));
+    await page.click('#reg-agreement');
+    await screenshot(page, '02-registration');
+
+    // A code already registered: the server's answer appears beside the code field.
+    await click(page, '.form-actions button', '提交注册');
+    await page.waitForFunction(() => document.querySelector('#reg_uscc__error')?.textContent?.includes('已注册'));
+
+    await setValue(page, '#reg_uscc', example.uscc);
+    await click(page, '.form-actions button', '提交注册');
+    await page.waitForSelector('.result-ok', { timeout: 20_000 });
+    expect(await bodyText(page)).toContain(example.uscc);
+
+    await click(page, 'a', '立即登录');
+    await page.waitForSelector('#login-password');
+    expect(await page.$eval('#login-username', (el) => (el as HTMLInputElement).value)).toBe(example.uscc);
+    await page.type('#login-password', PASSWORD);
+    await Promise.all([page.waitForFunction(() => location.pathname === '/workspace'), click(page, '.login-form button[type=submit]', '登录')]);
+    await waitForText(page, example.name);
+    await waitForText(page, '快捷入口');
+  }, 90_000);
+
+  it('a wrong password is answered in the login box', async () => {
+    const { page } = await openSession(browser, app.url);
+    await goto(page, app.url, '/login');
+    await page.type('#login-username', TAKEN);
+    await page.type('#login-password', 'Wrong#Pass1');
+    await click(page, '.login-form button[type=submit]', '登录');
+    await waitForText(page, '用户名或密码错误');
+  });
+});
