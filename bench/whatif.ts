@@ -1,4 +1,4 @@
-// npm run bench:whatif [-- --db sqlite|postgres|both] [--rounds 5] [--seconds 1]
+// npm run bench:whatif [-- --db sqlite|postgres|both] [--rounds 5] [--seconds 1] [--only transition,queries] [--cases 100000]
 // Not one of the issue's benchmarks: evidence for the engine changes recommended in
 // bench/README.md, measured the same way as benchmark 1 (interleaved rounds, ratio to the floor).
 // Each variant runs on its own fresh database, so a patch or a PRAGMA of one cannot help another:
@@ -13,21 +13,27 @@
 //                  connection to the engine's own tables: BEGIN, SELECT case (FOR UPDATE on
 //                  PostgreSQL), SELECT open tasks, UPDATE task, INSERT task, UPDATE case,
 //                  INSERT event (seq by subquery), COMMIT.
+// And (--only queries) the inbox and list queries at --cases cases: the engine's listInbox /
+// listCases and the recommended query shapes as raw SQL, before and after adding the recommended
+// indexes (30 calls each, p50 / p90).
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import sqlite3 from 'sqlite3';
 import { transition } from 'xstate';
 import type { Engine } from '../engine/context.js';
-import { createCase, sendEvent, userMatchesTask } from '../engine/runtime/index.js';
+import { createCase, listCases, listInbox, sendEvent, userMatchesTask } from '../engine/runtime/index.js';
+import { seedCases, seedOrgs } from './lib/seed.js';
 import { createMutex } from '../engine/db/index.js';
 import { benchEngine, prepareFixture, DEVELOPER } from './lib/fixtures.js';
 import { DEFAULT_PG_URL, dropAll, freshDatabase, openRawSqlite, postgresReachable, type Kind } from './lib/databases.js';
-import { fmt, interleave, max, median, min, rate } from './lib/stats.js';
+import { fmt, interleave, max, median, min, quantile, rate } from './lib/stats.js';
 
 const { values: args } = parseArgs({ options: {
   db: { type: 'string' }, rounds: { type: 'string', default: '5' }, seconds: { type: 'string', default: '1' },
   'pg-url': { type: 'string', default: process.env.BENCH_PG_URL || DEFAULT_PG_URL },
+  only: { type: 'string', default: 'transition,queries' }, cases: { type: 'string', default: '100000' },
 } });
+const only = new Set(args.only!.split(','));
 const rounds = Number(args.rounds);
 const seconds = Number(args.seconds);
 const pgUrl = args['pg-url']!;
@@ -275,10 +281,61 @@ async function runOn(kind: Kind) {
   }
 }
 
+async function queriesOn(kind: Kind) {
+  const db = await freshDatabase(kind, 'queries', pgUrl);
+  const engine = await benchEngine(db.url);
+  const fixture = await prepareFixture(engine);
+  const dev = fixture.users[DEVELOPER];
+  const clerk = fixture.users.clerk1;
+  const orgs = await seedOrgs(engine, 200);
+  await seedCases(engine, fixture, { count: Number(args.cases), types: ['area-filing', 'bench-review', 'bench-ping-pong'], orgs: [{ id: dev.orgId!, weight: 10 }, ...orgs.map((id) => ({ id, weight: 90 / 200 }))] });
+  const q = engine.db.sequelize;
+  const [[{ number }]] = await q.query("SELECT c.number FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.status = 'open' AND t.role = 'clerk' AND t.district = '440604' LIMIT 1") as [Array<{ number: string }>, unknown];
+  const rows: Array<[string, string, string]> = [];
+  const time = async (label: string, fn: () => Promise<unknown>) => {
+    const xs: number[] = [];
+    for (let i = 0; i < 30; i++) { const t = performance.now(); await fn(); xs.push(performance.now() - t); }
+    return `${quantile(xs, 0.5).toFixed(1)} / ${quantile(xs, 0.9).toFixed(1)}`;
+  };
+  const shapes: Array<[string, () => Promise<unknown>]> = [
+    ['engine listInbox as clerk1', () => listInbox(engine, clerk, {})],
+    ['engine listInbox as clerk1, q = a business number', () => listInbox(engine, clerk, { q: number })],
+    ['engine listCases as clerk1', () => listCases(engine, clerk, {})],
+    ['engine listCases as the developer', () => listCases(engine, dev, {})],
+    ['inbox rows: UNION ALL of the scope branches, each ORDER BY due_at, id LIMIT 20', () => q.query(`SELECT * FROM (SELECT * FROM (SELECT id, case_id, due_at FROM tasks WHERE status = 'open' AND role = 'clerk' AND scope = 'district' AND district = '440604' ORDER BY due_at, id LIMIT 20) a UNION ALL SELECT * FROM (SELECT id, case_id, due_at FROM tasks WHERE status = 'open' AND role = 'clerk' AND scope = 'any' ORDER BY due_at, id LIMIT 20) b) u ORDER BY due_at, id LIMIT 20`)],
+    ['inbox count per branch, without joining cases', () => q.query(`SELECT (SELECT count(*) FROM tasks WHERE status = 'open' AND role = 'clerk' AND scope = 'district' AND district = '440604') + (SELECT count(*) FROM tasks WHERE status = 'open' AND role = 'clerk' AND scope = 'any') AS n`)],
+    ['department list rows (district, not draft) ORDER BY updated_at DESC, id DESC LIMIT 20', () => q.query(`SELECT id FROM cases WHERE district = '440604' AND status <> 'draft' ORDER BY updated_at DESC, id DESC LIMIT 20`)],
+    ['department list exact count', () => q.query(`SELECT count(*) FROM cases WHERE district = '440604' AND status <> 'draft'`)],
+    ['department list count capped at 1,001', () => q.query(`SELECT count(*) AS n FROM (SELECT 1 FROM cases WHERE district = '440604' AND status <> 'draft' LIMIT 1001) x`)],
+    ['search by number = ?', () => q.query(`SELECT id FROM cases WHERE number = '${number}'`)],
+  ];
+  const before: string[] = [];
+  for (const [, fn] of shapes) before.push(await time('', fn));
+  const indexes = [
+    'CREATE INDEX bench_tasks_inbox ON tasks (status, role, scope, district, due_at, id)',
+    'CREATE INDEX bench_tasks_completed_by ON tasks (completed_by)',
+    'CREATE INDEX bench_tasks_org_role ON tasks (org_id, role)',
+    'CREATE INDEX bench_cases_district_updated ON cases (district, updated_at, id)',
+    'CREATE INDEX bench_cases_org_updated ON cases (org_id, updated_at, id)',
+  ];
+  for (const sql of indexes) await q.query(sql);
+  await q.query(kind === 'sqlite' ? 'ANALYZE' : 'ANALYZE cases; ANALYZE tasks');
+  for (const [i, [label, fn]] of shapes.entries()) rows.push([label, before[i], await time('', fn)]);
+  await engine.db.close();
+  console.log(`\n### what-if, ${kind}: inbox and list queries at ${Number(args.cases).toLocaleString('en-US')} cases (ms, p50 / p90 of 30 calls)\n`);
+  console.log(`added: ${indexes.map((x) => x.replace(/^CREATE INDEX \S+ ON /, '')).join('; ')}\n`);
+  console.log('| query | current indexes | with the added indexes |');
+  console.log('|---|---|---|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
+
 const reachable = await postgresReachable(pgUrl);
 const kinds: Kind[] = args.db === 'sqlite' ? ['sqlite'] : args.db === 'postgres' ? ['postgres'] : reachable ? ['sqlite', 'postgres'] : ['sqlite'];
 try {
-  for (const kind of kinds) await runOn(kind);
+  for (const kind of kinds) {
+    if (only.has('transition')) await runOn(kind);
+    if (only.has('queries')) await queriesOn(kind);
+  }
 } finally {
   await dropAll();
 }

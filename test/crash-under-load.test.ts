@@ -72,8 +72,12 @@ class Load {
       this.ack(created.body.id, 'CREATE', created);
       let version = created.body.version;
       if (rnd() < 0.3) {
-        const saved = await c.patch(`/api/cases/${created.body.id}`, { data: { title: `负载 ${tag}-${i}`, district: '440604', remarks: '补充说明' }, version });
-        if (saved.status === 200) version = saved.body.version;
+        const remarks = `补充说明 ${tag}-${i}`;
+        const saved = await c.patch(`/api/cases/${created.body.id}`, { data: { title: `负载 ${tag}-${i}`, district: '440604', remarks }, version });
+        if (saved.status === 200) {
+          version = saved.body.version;
+          this.acks.push({ kind: 'edit', caseId: created.body.id, field: 'remarks', value: remarks });
+        } else if (saved.status >= 400) throw new Error(`edit: ${saved.status} ${JSON.stringify(saved.body)}`);
       }
       this.ack(created.body.id, 'SUBMIT', await c.post(`/api/cases/${created.body.id}/events`, { event: 'SUBMIT', version }));
     }

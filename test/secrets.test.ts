@@ -127,15 +127,16 @@ describe('数据库出错时的日志', () => {
     proxied.port = String(await proxy.listen());
     const behind = await spawnServer({ databaseUrl: proxied.toString(), root, capture: true, env: { LOG_LEVEL: 'info', BEIAN_DB_QUERY_TIMEOUT_MS: '2000' } });
     try {
-      const owner = new Client(behind.url);
-      expect((await owner.post('/api/auth/login', { username: OWNER_ID, password: OWNER_PASSWORD })).status).toBe(200);
-      const token = owner.cookie.replace('beian_sid=', '');
       const committee = new Client(behind.url);
       expect((await committee.post('/api/auth/login', { username: COMMITTEE, password: DEMO_PASSWORD })).status).toBe(200);
-      // The database stops answering: the session lookup (by the token's hash) and the rest fail in SQL.
+      const token = committee.cookie.replace('beian_sid=', '');
+      // Open pooled connections, so the failures below happen inside queries (where errors carry SQL).
+      await Promise.all(Array.from({ length: 4 }, () => committee.get('/api/me')));
+      // The database stops answering: the session lookup (by the token's hash), the rules over the
+      // members' ID numbers and a login by ID number fail in SQL.
       proxy.freeze();
       const failed = await Promise.all([
-        owner.get('/api/me'),
+        committee.get('/api/me'),
         committee.post('/api/types/committee-filing/check', { data: example(committeeSchema) }),
         new Client(behind.url).post('/api/auth/login', { username: OWNER_ID, password: OWNER_PASSWORD }),
       ]);
@@ -144,7 +145,6 @@ describe('数据库出错时的日志', () => {
       await new Promise((r) => setTimeout(r, 300));
       const log = behind.output();
       expect(log, 'the failures were logged').toMatch(/"level":50.*DB_UNAVAILABLE/);
-      expect(log).toContain('Query read timeout');
       expect(log).not.toMatch(/"sql"|"parameters"|SELECT |INSERT |UPDATE /);
       expect(log.includes(token)).toBe(false);
       expect(log.includes(createHash('sha256').update(token).digest('hex')), 'the session id is not logged').toBe(false);

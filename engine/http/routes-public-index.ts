@@ -2,7 +2,8 @@
 // GET /api/public/registers — the public registers, each with its public fields' Chinese titles and
 // schemas (from the forms whose workflows write into it through registerEntry);
 // GET /api/public/services — the businesses that can be done online (办事指南);
-// GET /api/public/publicity/:caseId/objection-form — the form an 异议 on that case is lodged with.
+// GET /api/public/publicity/:caseId/objection-form — the form an 异议 on that case is lodged with;
+// GET /api/public/services/:id — the form of a business the public may file without an account.
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../context.js';
 import { AppError } from '../errors.js';
@@ -56,6 +57,8 @@ export async function publicIndexRoutes(app: FastifyInstance, engine: Engine) {
       .map((t) => ({
         id: t.id, title: t.settings.title, description: t.settings.description ?? '', menu: t.settings.menu ?? null,
         starters: t.settings.starters,
+        // Anyone may file it on the portal without an account (POST /api/public/cases).
+        publicStart: !!t.settings.publicStart,
         steps: Object.values(t.workflow.states ?? {})
           .map((s) => (isObj(s) && isObj(s.meta) && typeof s.meta.title === 'string' ? s.meta.title : null))
           .filter((x): x is string => !!x),
@@ -75,5 +78,22 @@ export async function publicIndexRoutes(app: FastifyInstance, engine: Engine) {
     const form = def && engine.registry.decisionForms[name];
     if (!form) throw new AppError('NOT_FOUND', { what: '异议表单' });
     return { name, schema: form };
+  });
+
+  // The form of a business the public files without an account, with its workflow (so the portal
+  // can name the steps when the filer follows the case with its 查询码).
+  app.get<{ Params: { id: string } }>('/api/public/services/:id', {
+    schema: {
+      tags: ['public'], summary: '无需登录即可办理的业务（如投诉）的表单与流程',
+      params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
+    },
+  }, async (req) => {
+    await engine.registry.refresh({ maxAgeMs: 5000 });
+    const d = engine.registry.current(req.params.id);
+    if (!d || !d.settings.publicStart) throw new AppError('NOT_FOUND', { what: `公众可办理的业务 ${req.params.id}` });
+    return {
+      id: d.id, version: d.version, title: d.settings.title, description: d.settings.description ?? '',
+      schema: d.schema, uiSchema: d.uiSchema, workflow: d.workflow, delays: d.settings.delays ?? {},
+    };
   });
 }

@@ -1,6 +1,7 @@
 // What a print template sees: the case (number, title, state and its dates), the form data, the
 // type, the applicant organisation, the history with opinions (and the last of each event by
-// name, for "受理日期" or "审核意见"), the district and street names, and when it was printed.
+// name, for "受理日期" or "审核意见"), the district and street names, the 物业区域 the case is
+// about (its registered name), and when it was printed.
 // Only someone who may see the case gets a context (caseView answers 404 otherwise).
 import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/index.js';
@@ -52,7 +53,8 @@ export async function printContext(engine: Engine, user: SessionUser, caseId: nu
   const history: PrintHistoryItem[] = (view.history as Row[]).map((h) => {
     const payload = (h.payload ?? {}) as { opinion?: unknown; items?: unknown };
     return {
-      event: h.event as string, title: titles[h.event as string] ?? (h.event as string), actorName: (h.actorName as string) ?? '',
+      // A timer's step (公示期满 …) reads as the case view's history names it.
+      event: h.event as string, title: titles[h.event as string] ?? (String(h.event).startsWith('xstate.after') ? '期满自动流转' : (h.event as string)), actorName: (h.actorName as string) ?? '',
       at: iso(h.createdAt), opinion: typeof payload.opinion === 'string' ? payload.opinion : '',
       items: Array.isArray(payload.items) ? payload.items.map(String) : [],
       fromState: (h.fromState as string) ?? null, toState: (h.toState as string) ?? null,
@@ -63,6 +65,9 @@ export async function printContext(engine: Engine, user: SessionUser, caseId: nu
   const org = (view.org ?? {}) as Row;
   const code = (view.district as string | null) ?? '';
   const street = (view.street as string | null) ?? '';
+  // The 物业区域 the case is about (settings.scope.entry), by its registered name.
+  const areaId = (view.areaId as number | null) ?? null;
+  const area = areaId ? await engine.db.models.RegisterEntry.findByPk(areaId, { attributes: ['id', 'title'], raw: true }) : null;
   const context: Row = {
     case: {
       id: view.id, number: view.number, title: view.title ?? '', state: view.state, stateTitle: view.stateTitle, status: view.status,
@@ -75,6 +80,7 @@ export async function printContext(engine: Engine, user: SessionUser, caseId: nu
     events,
     district: { code, name: names[code] ?? '' },
     street: { code: street, name: names[street] ?? '' },
+    area: { id: areaId, title: (area?.title as string | undefined) ?? '' },
     names,
     printedAt: new Date().toISOString(),
   };

@@ -10,12 +10,13 @@ html, body { margin: 0; padding: 0; }
 body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", serif; font-size: 10.5pt; line-height: 1.45; color: #000;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 h1 { font-size: 19pt; text-align: center; letter-spacing: 0.3em; margin: 3mm 0 4mm; font-weight: bold; }
-h2 { font-size: 13pt; margin: 5mm 0 2mm; }
+h2 { font-size: 13pt; margin: 5mm 0 2mm; break-after: avoid; page-break-after: avoid; }
 p { margin: 2mm 0; }
 table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; }
 th, td { border: 0.6pt solid #000; padding: 1.2mm 2mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { font-family: "Noto Sans CJK SC", sans-serif; font-weight: bold; background: #f2f2f2; }
 table.form th { width: 24%; }
+table.form.fixed { table-layout: fixed; } /* columns line up from one section's table to the next */
 thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 tr, .keep { page-break-inside: avoid; break-inside: avoid; }
@@ -23,6 +24,11 @@ tr, .keep { page-break-inside: avoid; break-inside: avoid; }
 .center { text-align: center; }
 .muted { color: #555; }
 .qr { display: block; }
+table.list { font-size: 9pt; line-height: 1.35; }
+table.list th, table.list td { padding: 1mm 1.2mm; }
+table.list th { text-align: center; vertical-align: middle; }
+.nowrap { white-space: nowrap; }
+.promise { margin-top: 4mm; text-indent: 2em; }
 `;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));

@@ -56,6 +56,13 @@ export function number(v: unknown, digits?: unknown): string {
   return grouped(n, typeof digits === 'number' ? digits : undefined);
 }
 
+/** A share as a percentage: 0.7292 → 72.92%; `{{percent x 1}}` fixes the decimals (default 2). */
+export function percent(v: unknown, digits?: unknown): string {
+  const n = typeof v === 'number' ? v : Number(v);
+  if (v === undefined || v === null || v === '' || !Number.isFinite(n)) return '';
+  return `${(n * 100).toFixed(typeof digits === 'number' && digits >= 0 && digits <= 6 ? digits : 2)}%`;
+}
+
 /** 1-based row numbers for tables: `{{seq @index}}`. */
 export const seq = (i: unknown): number => (typeof i === 'number' ? i + 1 : 0);
 
@@ -84,6 +91,7 @@ export const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   yesno: (v: unknown) => yesno(v),
   money: (v: unknown) => money(v),
   number: (v: unknown, digits: unknown) => number(v, isOptions(digits) ? undefined : digits),
+  percent: (v: unknown, digits: unknown) => percent(v, isOptions(digits) ? undefined : digits),
   seq: (i: unknown) => seq(i),
   join: (list: unknown, sep: unknown) => join(list, isOptions(sep) ? undefined : sep),
   districtName,

@@ -1,5 +1,5 @@
 // Public surface of printing: templates to HTML, HTML to PDF in the shared Chromium pool.
-export { HELPERS, formatDate, yesno, money, number, seq, join, districtName, qr } from './helpers.js';
+export { HELPERS, formatDate, yesno, money, number, percent, seq, join, districtName, qr } from './helpers.js';
 export { qrSvg, qrDataUri } from './qr.js';
 export { printDocument, footerTemplate, PDF_MARGIN, PRINT_CSP } from './document.js';
 export { renderPrint, compilePrints } from './render.js';

@@ -11,6 +11,7 @@ import { HomePage } from './portal/HomePage';
 import { RegisterIndex, RegisterPage } from './portal/RegisterPage';
 import { PublicDetailPage, PublicIndexPage, PublicListPage } from './portal/PublicPages';
 import { NoticesPage, PublicityDetailPage } from './portal/Publicity';
+import { PublicStartPage, TrackPage } from './portal/PublicFiling';
 import { AccountPage, AgreementPage, GuidePage, LoginPage, NotFoundPage } from './portal/OtherPages';
 import { WorkspaceHome } from './workspace/WorkspaceHome';
 import { CasesPage } from './workspace/CasesPage';
@@ -23,6 +24,8 @@ import { InboxCasePage } from './inbox/InboxCasePage';
 // Charts are only for the department dashboard: their code loads with that page.
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const DEPARTMENT = ['clerk', 'reviewer', 'admin'];
+// The admin console (editors, CodeMirror) loads only for /admin.
+const AdminConsole = lazy(() => import('./admin/AdminConsole').then((m) => ({ default: m.AdminConsole })));
 
 const work = (page: React.ReactNode, roles?: string[]) => (
   <WorkLayout><RequireLogin roles={roles}>{page}</RequireLogin></WorkLayout>
@@ -45,6 +48,8 @@ export function App() {
                 <Route path="public/:register/:id" element={<PublicDetailPage />} />
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="notices/:caseId" element={<PublicityDetailPage />} />
+                <Route path="services/:typeId" element={<PublicStartPage />} />
+                <Route path="track" element={<TrackPage />} />
                 <Route path="guide" element={<GuidePage />} />
                 <Route path="agreement" element={<AgreementPage />} />
                 <Route path="*" element={<NotFoundPage />} />
@@ -58,6 +63,7 @@ export function App() {
               <Route path="inbox" element={work(<InboxPage />, DEPARTMENT)} />
               <Route path="inbox/cases/:caseId" element={work(<InboxCasePage />, DEPARTMENT)} />
               <Route path="dashboard" element={work(<DashboardPage />, DEPARTMENT)} />
+              <Route path="admin/*" element={work(<AdminConsole />)} />
             </Routes>
           </Suspense>
         </DistrictsProvider>

@@ -8,6 +8,7 @@ import type { Browser } from 'puppeteer-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { bodyText, click, goto, hasChromium, launch, openSession, portalLogin, rendererBuilt, screenshot, setValue, waitForText, type Session } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
+import { clerkDoes, createAndSubmit, exampleWithFiles } from '../helpers/filings-a.js';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -88,6 +89,14 @@ describe.skipIf(!hasChromium())('物业区域备案（浏览器）', () => {
   });
 
   it('the clerk finds it by its business number and returns it with everything to correct', async () => {
+    // Other filings waiting in the district, so the inbox (and later the dashboard) is not a list of one.
+    const api = await app.login(DEVELOPER);
+    const schema = (await api.get('/api/types/area-filing')).body.schema;
+    for (const [i, name] of ['金沙湾花园', '南庄御景', '石湾新天地'].entries()) {
+      const { created, submitted } = await createAndSubmit(api, 'area-filing', await exampleWithFiles(api, schema, { projectName: `${name}${PROJECT.slice(-4)}` }));
+      expect(submitted.status).toBe(200);
+      if (i === 2) expect((await clerkDoes(app, created.number, 'ACCEPT', { opinion: '予以受理。' })).status).toBe(200);
+    }
     clerk = await openSession(browser, app.url);
     await portalLogin(clerk.page, app.url, '管理部门', 'clerk1');
     expect(new URL(clerk.page.url()).pathname).toBe('/inbox');
@@ -169,5 +178,27 @@ describe.skipIf(!hasChromium())('物业区域备案（浏览器）', () => {
     expect(await dev.page.$$eval('#root_houses tbody tr', (trs) => trs.length)).toBe(rows.length);
     expect(await dev.page.$eval(`#root_houses_${rows.length - 1}_room`, (el) => (el as HTMLInputElement).value)).toBe(String(rows[rows.length - 1].room));
     await screenshot(dev.page, '13-excel-import');
+  }, 60_000);
+
+  it('a save that conflicts with another change keeps what was typed and offers to reload', async () => {
+    const api = await app.login(DEVELOPER);
+    const draft = (await api.post('/api/cases', { type: 'area-filing', data: { projectName: '并发测试小区' } })).body;
+    await goto(dev.page, app.url, `/workspace/cases/${draft.id}`);
+    await dev.page.waitForSelector('#root_address');
+    await setValue(dev.page, '#root_address', '佛山市禅城区季华路 1 号');
+    // Meanwhile the same draft is changed elsewhere (another window, a colleague).
+    expect((await api.patch(`/api/cases/${draft.id}`, { data: { projectName: '并发测试小区（改）' }, version: draft.version })).status).toBe(200);
+    await click(dev.page, '.form-actions button', '保存草稿');
+    await waitForText(dev.page, '数据已变化');
+    expect(await dev.page.$eval('#root_address', (el) => (el as HTMLInputElement).value)).toBe('佛山市禅城区季华路 1 号');
+    await click(dev.page, '.alert button', '重新加载最新数据');
+    await waitForText(dev.page, '发现未保存的填写内容');
+    await click(dev.page, '.alert button', '恢复我的填写内容');
+    expect(await dev.page.$eval('#root_address', (el) => (el as HTMLInputElement).value)).toBe('佛山市禅城区季华路 1 号');
+    await click(dev.page, '.form-actions button', '保存草稿');
+    await waitForText(dev.page, '草稿已保存');
+    const saved = (await api.get(`/api/cases/${draft.id}`)).body;
+    expect(saved.data).toMatchObject({ address: '佛山市禅城区季华路 1 号' });
+    expect(saved.version).toBeGreaterThan(draft.version + 1);
   }, 60_000);
 });

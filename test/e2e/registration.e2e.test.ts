@@ -68,4 +68,28 @@ describe.skipIf(!hasChromium())('机构注册（浏览器）', () => {
     await click(page, '.login-form button[type=submit]', '登录');
     await waitForText(page, '用户名或密码错误');
   });
+
+  it('the public files a business that needs no account (e.g. 投诉) and follows it with the 查询码', async () => {
+    const services = (await app.client().get('/api/public/services')).body.items as Array<{ id: string; title: string; publicStart?: boolean }>;
+    const open = services.find((x) => x.publicStart);
+    if (!open) return; // no such business defined in this installation
+    const def = (await app.client().get(`/api/public/services/${open.id}`)).body;
+    const { page } = await openSession(browser, app.url);
+    await click(page, '.service-card', open.title);
+    await page.waitForSelector('.schema-form form');
+    const example = { ...(def.schema.examples?.[0] ?? {}) };
+    const skipped = await fillForm(page, def.schema, def.uiSchema, example);
+    if (skipped.length) console.log(`[${open.id}] not filled: ${skipped.join('; ')}`);
+    await screenshot(page, '14-public-filing');
+    await click(page, '.form-actions button', '提交');
+    await page.waitForSelector('.code-pair');
+    const [number, code] = await page.$$eval('.code-pair dd', (dds) => dds.map((d) => d.textContent!.trim()));
+    expect(number).toMatch(/-\d{4}-\d{6}$/);
+    await click(page, 'a', '查询办理进度');
+    await waitForText(page, '办理记录');
+    expect(await bodyText(page)).toContain(number);
+    // Without the code nothing is shown.
+    await goto(page, app.url, `/track?number=${number}&code=${code}x`);
+    await waitForText(page, '请核对业务编号与查询码');
+  }, 60_000);
 });

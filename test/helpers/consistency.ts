@@ -6,9 +6,10 @@
 import { expect } from 'vitest';
 import type { Database } from '../../engine/db/index.js';
 
-/** A request the server answered 2xx: a transition (the case, its event and the state it answered) or an upload. */
+/** A request the server answered 2xx: a transition (the case, its event and the state it answered), a draft edit (a top-level field and its value) or an upload. */
 export type Ack =
   | { kind: 'event'; caseId: number; event: string; state: string }
+  | { kind: 'edit'; caseId: number; field: string; value: unknown }
   | { kind: 'file'; id: string };
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- rows are read ad hoc
@@ -46,8 +47,12 @@ export async function checkConsistency(database: Database, acks: Ack[] = []): Pr
   const timers = groupBy(pendingTimers, 'caseId');
 
   // Every answered transition is logged with the state it answered; every answered upload is stored.
+  const edits = acks.filter((a): a is Extract<Ack, { kind: 'edit' }> => a.kind === 'edit');
+  const editedRows = edits.length ? await Case.findAll({ where: { id: [...new Set(edits.map((e) => e.caseId))] }, attributes: ['id', 'data'], raw: true }) : [];
+  const edited = new Map(editedRows.map((c) => [c.id as number, (typeof c.data === 'string' ? JSON.parse(c.data) : c.data) as Row]));
+  for (const e of edits) expect(edited.get(e.caseId)?.[e.field], `answered edit of case ${e.caseId} is saved`).toEqual(e.value);
   for (const a of acks) {
-    if (a.kind === 'file') continue;
+    if (a.kind !== 'event') continue;
     expect(byId.has(a.caseId), `answered case ${a.caseId} exists`).toBe(true);
     // The answer is the case as read just after the commit: someone else (a clerk, a timer) may
     // already have moved it on, so the answered state is this event's toState or a later one.

@@ -2,6 +2,8 @@
 // state of any type: a case is created from the form's first example (attachments uploaded for
 // real), then each event on the shortest path is sent by whoever the open task names — the
 // applicant, or the demo clerk/reviewer of the case's district — with the decision form's example.
+// A timed transition (`after`, e.g. the end of a 公示期) is crossed by letting its period end: the
+// case's pending timer is made due now and the server's own timer poller fires it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -36,12 +38,17 @@ export async function withUploads(c: Client, schema: Json, data: unknown): Promi
 
 type Transitions = Record<string, Array<{ event: string; target: string }>>;
 
-/** Top-level transitions of a workflow: state → [{event, target}]. */
+/** Marks a timed transition in a path: `after:<delay>`. */
+const AFTER = 'after:';
+
+/** Top-level transitions of a workflow: state → [{event, target}] (timers as `after:<delay>`, after the events). */
 export function transitions(workflow: Json): Transitions {
   const out: Transitions = {};
   for (const [name, node] of Object.entries<Json>(workflow.states ?? {})) {
     out[name] = [];
-    for (const [event, t] of Object.entries<unknown>(node.on ?? {})) {
+    const on = Object.entries<unknown>(node.on ?? {});
+    const after = Object.entries<unknown>(node.after ?? {}).map(([delay, t]): [string, unknown] => [`${AFTER}${delay}`, t]);
+    for (const [event, t] of [...on, ...after]) {
       const list = Array.isArray(t) ? t : [t];
       for (const x of list) {
         const target = typeof x === 'string' ? x : (x as Json)?.target;
@@ -67,8 +74,24 @@ export function pathTo(workflow: Json, from: string, targets: string[]): string[
   return undefined;
 }
 
-/** Sends `event` on the case as the person its open task names. */
+/** Lets the case's pending timer come due now and waits until the server has fired it. */
+async function elapse(app: TestApp, applicant: Client, caseId: number): Promise<Json> {
+  const before = (await applicant.get(`/api/cases/${caseId}`)).body;
+  const { Timer } = app.engine.db.models;
+  const [count] = await Timer.update({ dueAt: new Date(Date.now() - 1000) }, { where: { caseId, status: 'pending' } });
+  expect(count, `no pending timer in ${before.state}`).toBeGreaterThan(0);
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    const view = (await applicant.get(`/api/cases/${caseId}`)).body;
+    if (view.state !== before.state) return view;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the timer of case ${caseId} did not fire in ${before.state}`);
+}
+
+/** Sends `event` on the case as the person its open task names (a timer's: lets it fire). */
 export async function act(app: TestApp, applicant: Client, caseId: number, event: string): Promise<Json> {
+  if (event.startsWith(AFTER)) return elapse(app, applicant, caseId);
   const view = (await applicant.get(`/api/cases/${caseId}`)).body;
   const task = view.tasks.find((t: Json) => t.status === 'open' && t.events[event]);
   expect(task, `no open task offers ${event} in ${view.state}`).toBeTruthy();

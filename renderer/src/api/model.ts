@@ -5,6 +5,7 @@ import type { JsonSchema, TypeSettings, WorkflowConfig } from '../../../engine/r
 export type { JsonSchema, TypeSettings, WorkflowConfig, StateMeta, TaskDef, TaskEventDef } from '../../../engine/registry/types';
 
 export type Json = Record<string, unknown>;
+export type Delays = NonNullable<TypeSettings['delays']>;
 /** Dates arrive as ISO strings (PostgreSQL) or 'YYYY-MM-DD HH:mm:ss.SSS +00:00' (SQLite). */
 export type DateString = string;
 

@@ -59,9 +59,15 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
   const submits = submitsOf(type, view);
   const files = useMemo(() => Object.fromEntries((view?.attachments ?? []).map((f) => [f.id, { name: f.name, size: f.size, mime: f.mime }])), [view?.attachments]);
 
-  // A newer version of the case arrived (after a save or a reload): the form follows it.
+  // A newer version of the case arrived (after a save or a reload): the form follows it, and what
+  // was typed on top of an older version is offered back rather than silently dropped.
+  const firstVersion = useRef(view?.version);
   useEffect(() => {
-    if (view && !autoRestore) setData(view.data);
+    if (!view || view.version === firstVersion.current) return;
+    firstVersion.current = view.version;
+    setData(view.data);
+    setRestored(false);
+    setOfferRestore(!!restorable);
   }, [view?.version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const change = (d: unknown) => {

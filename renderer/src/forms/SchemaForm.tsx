@@ -29,7 +29,7 @@ const widgets: RegistryWidgetsType = {
   district: DistrictWidget, street: StreetWidget, files: FilesWidget, FileWidget: FilesWidget,
   registerEntry: RegisterEntryWidget, 'register-entry': RegisterEntryWidget, percent: PercentWidget, DateWidget,
 };
-const fields = { schemaEditor: SchemaEditorField };
+const fields = { schemaEditor: SchemaEditorField, hiddenEmpty: () => null };
 const templates = { FieldTemplate, ObjectFieldTemplate, ArrayFieldTemplate, ErrorListTemplate, BaseInputTemplate, ButtonTemplates };
 const TABLE = { ArrayFieldTemplate: TableArrayFieldTemplate, RowObjectTemplate, RowFieldTemplate, CellFieldTemplate };
 
@@ -66,6 +66,21 @@ export function toErrorSchema(schema: JsonSchema, errors: FieldErrorDetail[]): E
   return out as ErrorSchema;
 }
 
+const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === ''
+  || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every(isEmpty));
+
+/** Paths of readOnly properties (at any depth of plain objects) whose value is empty. */
+function emptyReadOnly(schema: JsonSchema, data: unknown, path: string[] = []): string[][] {
+  const props = (schemaAt(schema, path)?.properties ?? {}) as Record<string, { readOnly?: boolean; type?: string }>;
+  const out: string[][] = [];
+  for (const [k, p] of Object.entries(props)) {
+    const value = getAt(data, [...path, k]);
+    if (p?.readOnly && isEmpty(value)) out.push([...path, k]);
+    else if (p?.type === 'object') out.push(...emptyReadOnly(schema, data, [...path, k]));
+  }
+  return out;
+}
+
 export const SchemaForm = forwardRef(function SchemaForm(props: SchemaFormProps, ref: ForwardedRef<Form>) {
   const { schema, uiSchema, formData, onChange, readonly, serverErrors, typeId, idPrefix = 'root', canUpload = true, skipValidation, liveValidate, checkUrl } = props;
   const [files, setFiles] = useState<Record<string, FileInfo>>(props.files ?? {});
@@ -87,7 +102,14 @@ export const SchemaForm = forwardRef(function SchemaForm(props: SchemaFormProps,
   const extraErrors = useMemo(() => toErrorSchema(schema, live), [schema, JSON.stringify(live)]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const enhanced = useMemo(() => enhanceUiSchema(schema, uiSchema, TABLE), [schema, uiSchema]);
-  const ui = useMemo(() => ({ ...enhanced.uiSchema, 'ui:submitButtonOptions': { norender: true } }), [enhanced]);
+  // Parts the applicant cannot fill (readOnly, written later by a department) stay out of an
+  // editable form while they are empty.
+  const hiddenKey = readonly ? '' : JSON.stringify(emptyReadOnly(schema, formData));
+  const ui = useMemo(() => {
+    let out: Record<string, unknown> = { ...enhanced.uiSchema, 'ui:submitButtonOptions': { norender: true } };
+    for (const path of JSON.parse(hiddenKey || '[]') as string[][]) out = setAt(out, [...path, 'ui:field'], 'hiddenEmpty');
+    return out;
+  }, [enhanced, hiddenKey]);
 
   // Tables marked "check" show the server's verdict per row while the applicant types.
   const [rowChecks, setRowChecks] = useState<Record<string, RowCheck[]>>();

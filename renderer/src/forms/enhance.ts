@@ -76,6 +76,8 @@ export function enhanceUiSchema(schema: JsonSchema, uiSchema: Obj | undefined, t
       if (district) options.districtField = district[0];
     }
     if (out['ui:widget'] === 'textarea' && !options.rows) options.rows = 4;
+    // Choices side by side (they wrap on narrow screens) unless the uiSchema says otherwise.
+    if ((out['ui:widget'] === 'radio' || out['ui:widget'] === 'checkboxes') && options.inline === undefined) options.inline = true;
     if (Object.keys(options).length) out['ui:options'] = options;
     return out;
   };

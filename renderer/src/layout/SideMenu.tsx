@@ -40,6 +40,15 @@ export function SideMenu() {
           </ul>
         </div>
       ))}
+      {me.user.role === 'admin' && (
+        <>
+          <h3 className="side-group">系统管理</h3>
+          <ul>
+            <li><NavLink to="/admin" end>业务类型配置</NavLink></li>
+            <li><NavLink to="/admin/audit">审计日志</NavLink></li>
+          </ul>
+        </>
+      )}
       <h3 className="side-group">账号</h3>
       <ul>
         <li><NavLink to="/account">修改密码</NavLink></li>

@@ -21,11 +21,12 @@ export function SiteHeader() {
   const nav: Array<{ to: string; title: string; end?: boolean }> = [{ to: '/', title: '首页', end: true }];
   const first = registers.data?.registers[0];
   if (first) nav.push({ to: `/public/${first.name}`, title: `${first.title.replace(/（[^）]*）/g, '')}查询` });
-  nav.push({ to: '/public', title: '信息公开', end: true }, { to: '/notices', title: '公示公告' }, { to: '/guide', title: '办事指南' });
+  nav.push({ to: '/public', title: '信息公开', end: true }, { to: '/notices', title: '公示公告' }, { to: '/track', title: '办件查询' }, { to: '/guide', title: '办事指南' });
   if (me && !isDepartment(role)) nav.push({ to: '/workspace', title: '网上办事' });
   if (isDepartment(role)) {
     if (role !== 'admin') nav.push({ to: '/inbox', title: '待办事项' });
     nav.push({ to: '/dashboard', title: '统计分析' });
+    if (role === 'admin') nav.push({ to: '/admin', title: '系统管理' });
   }
 
   return (

@@ -15,7 +15,7 @@ import { formatDate } from '../ui/format';
 import { LoginBox } from './LoginBox';
 import type { PublicityItem } from './Publicity';
 
-export interface Service { id: string; title: string; description: string; menu: string | null; starters: string[]; steps: string[] }
+export interface Service { id: string; title: string; description: string; menu: string | null; starters: string[]; steps: string[]; publicStart?: boolean }
 
 export const FLOW = ['机构注册', '网上填报', '保存并提交', '打印申请表', '窗口受理', '审核', '办结公开'];
 
@@ -131,15 +131,15 @@ export function HomePage() {
       </div>
 
       <section className="box services" aria-labelledby="box-services">
-        <header className="box-head"><h2 id="box-services">网上办事</h2><Link to="/guide" className="more">办事指南 »</Link></header>
+        <header className="box-head"><h2 id="box-services">网上办事</h2><span className="box-links"><Link to="/track" className="more">办件查询</Link><Link to="/guide" className="more">办事指南 »</Link></span></header>
         {!services.data ? <Loading /> : (
           <ul className="service-grid">
             {services.data.items.map((s) => (
               <li key={s.id}>
-                <Link to={me ? `/workspace/new/${s.id}` : `/guide#${s.id}`} className="service-card">
+                <Link to={s.publicStart && !me ? `/services/${s.id}` : me ? `/workspace/new/${s.id}` : `/guide#${s.id}`} className="service-card">
                   <span className="service-icon" aria-hidden="true">{s.title.slice(0, 2)}</span>
                   <span className="service-title">{s.title}</span>
-                  <span className="service-who">办理对象：{s.starters.map((r) => ROLE_TITLES[r] ?? r).join('、') || '—'}</span>
+                  <span className="service-who">{s.publicStart ? '无需登录，公众可办' : `办理对象：${s.starters.map((r) => ROLE_TITLES[r] ?? r).join('、') || '—'}`}</span>
                 </Link>
               </li>
             ))}

@@ -53,8 +53,8 @@ export function WorkflowDiagram({ workflow, delays, current, history = [], title
         <svg
           className="wf-svg"
           viewBox={`0 0 ${layout.width} ${layout.height}`}
-          width={layout.width}
-          height={layout.height}
+          // Scales down to its box, but not below 60% (then the box scrolls sideways).
+          style={{ width: '100%', maxWidth: layout.width, minWidth: Math.round(layout.width * 0.6), height: 'auto' }}
           role="img"
           aria-label={`${title}：共 ${steps.length} 个环节${currentTitles ? `，当前环节为${currentTitles}` : ''}`}
         >

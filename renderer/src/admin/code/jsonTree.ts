@@ -36,7 +36,7 @@ export function rangeOf(state: EditorState, tree: Tree, segs: string[]): { from:
   for (const seg of segs) {
     let next: SyntaxNode | null = null;
     if (node.name === 'Object') {
-      for (let p = node.firstChild; p; p = p.nextSibling) {
+      for (let p: SyntaxNode | null = node.firstChild; p; p = p.nextSibling) {
         if (p.name !== 'Property') continue;
         const key = p.getChild('PropertyName');
         if (key && unquote(state, key) === seg) {
@@ -46,7 +46,7 @@ export function rangeOf(state: EditorState, tree: Tree, segs: string[]): { from:
       }
     } else if (node.name === 'Array' && /^\d+$/.test(seg)) {
       let i = 0;
-      for (let c = node.firstChild; c; c = c.nextSibling) if (VALUE_NODES.has(c.name) && i++ === Number(seg)) { next = c; break; }
+      for (let c: SyntaxNode | null = node.firstChild; c; c = c.nextSibling) if (VALUE_NODES.has(c.name) && i++ === Number(seg)) { next = c; break; }
     }
     if (!next) break;
     node = next;

@@ -21,6 +21,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
     <div className={grid}>
       {properties.map((p) => {
         if (p.hidden) return <div key={p.name} className="hidden">{p.content}</div>;
+        if ((uiSchema as Obj | undefined)?.[p.name]?.['ui:field'] === 'hiddenEmpty') return null;
         const sub = (schema.properties as Obj | undefined)?.[p.name];
         return <div key={p.name} className={`grid-item ${isWide(sub, (uiSchema as Obj | undefined)?.[p.name]) ? 'wide' : ''}`}>{p.content}</div>;
       })}

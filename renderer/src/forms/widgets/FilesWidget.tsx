@@ -92,7 +92,7 @@ export function FilesWidget(props: WidgetProps) {
           />
         </label>
       ) : (
-        <p className="field-help" id={id}>注册成功并登录后，可在系统内上传该材料。</p>
+        <p className="field-help" id={id}>上传材料需要登录：注册用户登录后可在系统内上传。</p>
       ))}
       {editable && ctx.canUpload && <span className="files-hint">支持 PDF、图片、Word、Excel，单个文件不超过 20 MB{max ? `，最多 ${max} 个` : ''}</span>}
       {error && <div className="field-errors" role="alert">{error}</div>}

@@ -1,0 +1,107 @@
+// 基本设置: the type's name, menu group and order, business-number prefix, who may start one, the
+// field that titles a case in lists, the district the case belongs to, named time limits and list
+// columns — the settings an administrator sets without JSON.
+import { useMemo } from 'react';
+import { useSession } from '../../app/session';
+import { useTypes } from '../../app/types';
+import type { TypeSettings } from '../../api/model';
+import type { Draft } from '../useDraft';
+import type { Vocabulary } from '../api';
+import { problemsAt } from '../lint';
+import { Labeled, NumberInput } from '../Labeled';
+import { readForm } from '../form/fieldModel';
+import { DelaysEditor } from './DelaysEditor';
+
+const APPLICANT_ROLES = ['developer', 'company', 'committee', 'owner', 'clerk', 'reviewer'];
+
+export function SettingsTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary | undefined }) {
+  const b = draft.bundle!;
+  const s = b.settings;
+  const { me } = useSession();
+  const { types } = useTypes(me?.user.username);
+  const menus = useMemo(() => [...new Set((types ?? []).map((t) => t.menu).filter((m): m is string => !!m))], [types]);
+  const fields = useMemo(() => readForm(b.schema, b.uiSchema).fields, [b.schema, b.uiSchema]);
+  const at = (...segs: string[]) => problemsAt(draft.problems, 'settings', ...segs);
+  const set = (patch: Partial<TypeSettings>) => draft.update((x) => {
+    const settings = { ...x.settings, ...patch };
+    for (const [k, v] of Object.entries(patch)) if (v === undefined || v === '') delete (settings as Record<string, unknown>)[k];
+    // The form's title follows the type's name while they were the same.
+    const schema = patch.title !== undefined && x.schema.title === x.settings.title ? { ...x.schema, title: patch.title } : x.schema;
+    return { ...x, settings, schema };
+  });
+  const roles = vocab?.roles ?? {};
+  const starters = s.starters ?? [];
+  const textFields = fields.filter((f) => f.kind === 'text' || f.kind === 'select');
+  const districtFields = fields.filter((f) => f.kind === 'district');
+  const columns = s.listColumns ?? [];
+
+  return (
+    <div className="settings-tab">
+      <h3 className="section-title">业务信息</h3>
+      <div className="form-grid">
+        <Labeled id="set-title" label="业务名称" required problems={at('title')}>
+          <input id="set-title" className="form-control" value={s.title ?? ''} onChange={(e) => set({ title: e.target.value })} />
+        </Labeled>
+        <Labeled id="set-prefix" label="业务编号前缀" required problems={at('numberPrefix')} help={`2 至 8 位大写字母，业务编号形如 ${s.numberPrefix || 'ABCD'}-${new Date().getFullYear()}-000001`}>
+          <input id="set-prefix" className="form-control mono" value={s.numberPrefix ?? ''} maxLength={8} onChange={(e) => set({ numberPrefix: e.target.value.toUpperCase() })} />
+        </Labeled>
+        <Labeled id="set-menu" label="所属菜单" problems={at('menu')} help="申请人工作台左侧菜单中的分组，可选已有分组或输入新分组">
+          <input id="set-menu" className="form-control" list="set-menu-list" value={s.menu ?? ''} onChange={(e) => set({ menu: e.target.value || undefined })} />
+          <datalist id="set-menu-list">{menus.map((m) => <option key={m} value={m} />)}</datalist>
+        </Labeled>
+        <Labeled id="set-order" label="菜单排序" problems={at('order')} help="数字小的排在前面">
+          <NumberInput id="set-order" value={s.order} onChange={(v) => set({ order: v })} />
+        </Labeled>
+        <Labeled id="set-description" label="业务说明" className="grid-item wide" problems={at('description')} help="显示在业务页面顶部，告诉申请人办理条件和要求">
+          <textarea id="set-description" className="form-control" rows={2} value={s.description ?? ''} onChange={(e) => set({ description: e.target.value || undefined })} />
+        </Labeled>
+      </div>
+
+      <h3 className="section-title">谁可以发起</h3>
+      <fieldset className={`field checks ${at('starters').length ? 'has-error' : ''}`}>
+        <legend className="field-label">可发起此业务的角色</legend>
+        {APPLICANT_ROLES.filter((r) => r in roles || !vocab).map((r) => (
+          <label key={r} className="check-inline">
+            <input type="checkbox" id={`set-starter-${r}`} checked={starters.includes(r)}
+              onChange={(e) => set({ starters: e.target.checked ? [...starters, r] : starters.filter((x) => x !== r) })} />
+            {roles[r] ?? r}
+          </label>
+        ))}
+        {at('starters').map((p, i) => <p key={i} className="field-errors">{p.text}</p>)}
+      </fieldset>
+
+      <h3 className="section-title">列表与归属</h3>
+      <div className="form-grid">
+        <Labeled id="set-title-field" label="业务标题字段" problems={at('titleField')} help="在待办、查询列表中代表一件业务的字段">
+          <select id="set-title-field" className="form-control" value={s.titleField ?? ''} onChange={(e) => set({ titleField: e.target.value || undefined })}>
+            <option value="">（不指定）</option>
+            {textFields.map((f) => <option key={f.name} value={`/${f.name}`}>{f.title}</option>)}
+          </select>
+        </Labeled>
+        <Labeled id="set-district" label="业务所属区县" problems={at('scope')} help="受理、审核人员按业务所属区县办理">
+          <select id="set-district" className="form-control" value={s.scope?.district ?? ''}
+            onChange={(e) => set({ scope: e.target.value ? { ...(s.scope ?? {}), district: e.target.value } : (() => { const { district: _d, ...rest } = s.scope ?? {}; return Object.keys(rest).length ? rest : undefined; })() })}>
+            <option value="">（不指定）</option>
+            {districtFields.map((f) => <option key={f.name} value={`/${f.name}`}>取自表单「{f.title}」</option>)}
+          </select>
+        </Labeled>
+      </div>
+      <fieldset className="field checks">
+        <legend className="field-label">业务列表中显示的列</legend>
+        {fields.filter((f) => !['table', 'attachments', 'other'].includes(f.kind)).map((f) => {
+          const on = columns.some((c) => c.field === `/${f.name}`);
+          return (
+            <label key={f.name} className="check-inline">
+              <input type="checkbox" id={`set-col-${f.name}`} checked={on}
+                onChange={(e) => set({ listColumns: e.target.checked ? [...columns, { field: `/${f.name}`, title: f.title }] : columns.filter((c) => c.field !== `/${f.name}`) })} />
+              {f.title}
+            </label>
+          );
+        })}
+      </fieldset>
+
+      <h3 className="section-title">期限设置</h3>
+      <DelaysEditor delays={s.delays ?? {}} problems={at('delays')} onChange={(delays) => set({ delays: Object.keys(delays).length ? delays : undefined })} />
+    </div>
+  );
+}
