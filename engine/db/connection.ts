@@ -1,8 +1,9 @@
 // One Sequelize instance per server, on SQLite (default, a local file) or PostgreSQL.
 //
-// SQLite: Sequelize 6 opens a fresh connection per transaction, so per-connection PRAGMAs go in
-// the afterConnect hook; and more than a few concurrent sqlite transactions can stall libuv's
-// thread pool in the busy handler, so write transactions are serialized per process (writeLock).
+// SQLite: Sequelize 6 opens a fresh connection per transaction and never runs afterConnect, so
+// connections are prepared here (shareSqliteConnections); and more than a few concurrent sqlite
+// transactions can stall libuv's thread pool in the busy handler, so write transactions are
+// serialized per process (writeLock) on one shared connection.
 // PostgreSQL: real row locks (SELECT … FOR UPDATE) and no process lock, so many servers can share it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,17 +42,46 @@ export function openSequelize(databaseUrl: string, logging = false): { sequelize
     retry: { max: 0 },
     pool: { max: 1, min: 0 },
   });
-  sequelize.addHook('afterConnect', async (connection: unknown) => {
-    const conn = connection as { run(sql: string, cb: (err: Error | null) => void): void };
+  shareSqliteConnections(sequelize, storage === ':memory:');
+  return { sequelize, dialect: 'sqlite' };
+}
+
+type SqliteConnection = { run(sql: string, cb: (err: Error | null) => void): void; close(cb?: () => void): void };
+type SqliteManager = {
+  getConnection(options?: { uuid?: string }): Promise<SqliteConnection>;
+  releaseConnection(connection: SqliteConnection, force?: boolean): unknown;
+};
+
+/**
+ * Sequelize 6's sqlite dialect never runs `afterConnect` and opens a new connection per
+ * transaction, so PRAGMAs set once are lost. Here every connection gets the PRAGMAs when it is
+ * opened (WAL survives in the file; synchronous and busy_timeout are per connection; FULL because
+ * an answered 200 must survive power loss too), and all transactions share one long-lived
+ * connection: write transactions are serialized per process anyway (createDb's writeLock).
+ */
+function shareSqliteConnections(sequelize: Sequelize, inMemory: boolean) {
+  const cm = sequelize.connectionManager as unknown as SqliteManager;
+  const open = cm.getConnection.bind(cm);
+  const release = cm.releaseConnection.bind(cm);
+  const prepared = new WeakSet<SqliteConnection>();
+  const prepare = async (conn: SqliteConnection) => {
+    if (prepared.has(conn)) return conn;
+    prepared.add(conn);
     const run = (sql: string) => new Promise<void>((resolve, reject) => conn.run(sql, (err) => (err ? reject(err) : resolve())));
-    // WAL survives in the file; busy_timeout and synchronous are per connection. FULL: an answered
-    // 200 must survive power loss too, not only a killed process.
-    await run('PRAGMA journal_mode = WAL');
+    if (!inMemory) await run('PRAGMA journal_mode = WAL');
     await run('PRAGMA synchronous = FULL');
     await run('PRAGMA busy_timeout = 5000');
     await run('PRAGMA foreign_keys = ON');
-  });
-  return { sequelize, dialect: 'sqlite' };
+    return conn;
+  };
+  let txConnection: Promise<SqliteConnection> | null = null;
+  let txResolved: SqliteConnection | null = null;
+  cm.getConnection = async (options = {}) => {
+    if (inMemory || !options.uuid || options.uuid === 'default') return prepare(await open(options));
+    txConnection ??= open({ ...options, uuid: 'beian-transactions' }).then(prepare).then((c) => (txResolved = c));
+    return txConnection;
+  };
+  cm.releaseConnection = (connection, force) => (connection === txResolved && force !== true ? undefined : release(connection, force));
 }
 
 /** A FIFO async mutex: one holder at a time, in arrival order. */
