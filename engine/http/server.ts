@@ -154,6 +154,8 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     // anonymous caller gets 401 before anything else (even before body validation).
     const pattern = req.routeOptions.url ?? '';
     if (!req.user && pattern && !isPublicRoute(pattern)) throw new AppError('UNAUTHENTICATED');
+    // The console's API is for administrators only, wherever its routes are registered.
+    if (pattern.startsWith('/api/admin/') && req.user?.role !== 'admin') throw new AppError('FORBIDDEN');
   });
   app.addHook('preValidation', async (req) => {
     if (typeof req.body === 'object' && req.body !== null && deeperThan(req.body, MAX_BODY_DEPTH)) {
