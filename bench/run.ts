@@ -127,7 +127,10 @@ async function main() {
   if (args.out) fs.writeFileSync(args.out, sections.join('\n\n') + '\n');
 }
 
-main().then(() => process.exit(0), async (err) => {
+main().then(async () => {
+  await dropAll();
+  process.exit(0);
+}, async (err) => {
   console.error(err);
   await cleanup();
   process.exit(1);

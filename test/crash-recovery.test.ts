@@ -34,7 +34,8 @@ async function startServer(port: number): Promise<ChildProcess> {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db.url, BEIAN_ROOT: root, BEIAN_TIMER_POLL_MS: '100', LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 200; i++) {
+  // A loaded machine (other test files run in parallel) can take a while to start tsx and the engine.
+  for (let i = 0; i < 900; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
     } catch { /* not up yet */ }

@@ -160,7 +160,9 @@ describe('crash under load', () => {
     const acks: Ack[] = [];
     let sessions: Sessions | undefined;
     for (let generation = 1; generation <= KILLS; generation++) {
+      const startedAt = Date.now();
       server = await spawnServer({ databaseUrl: db.url, root });
+      const upAt = Date.now();
       // Sessions live in the database: logged in once, they must survive every crash.
       sessions ??= {
         developer: [(await server.login(DEVELOPER)).cookie, (await server.login(DEVELOPER)).cookie],
@@ -171,7 +173,7 @@ describe('crash under load', () => {
       const clients = runClients(load, sessions, rnd, generation);
       // Kill once this generation has answered a random number of requests, plus a random instant:
       // progress, not wall time, decides (a loaded machine is slow and its speed varies).
-      const target = 15 + Math.floor(rnd() * 60);
+      const target = 30 + Math.floor(rnd() * 120);
       const extraMs = Math.floor(rnd() * 400);
       const failed = clients.then(() => 'clients stopped', (err: Error) => `a client failed: ${err.message}`);
       const deadline = Date.now() + 60_000;
@@ -186,7 +188,8 @@ describe('crash under load', () => {
       await server.kill();
       expect(await failed).toBe('clients stopped');
       acks.push(...load.acks);
-      console.log(`crash-under-load: generation ${generation} killed after ${load.acks.length} answers (target ${target} + ${extraMs} ms), ${load.conflicts} conflicts`);
+      console.log(`crash-under-load: generation ${generation} up in ${upAt - startedAt} ms, killed after ${load.acks.length} answers `
+        + `(target ${target} + ${extraMs} ms) in ${Date.now() - upAt} ms, ${load.conflicts} conflicts`);
 
       const database = await openDatabase(db.url);
       try {

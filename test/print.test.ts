@@ -86,9 +86,11 @@ describe('打印模板', () => {
     const admin = await app.login('admin');
     const ids: string[] = (await admin.get('/api/types')).body.items.map((t: Json) => t.id);
     let printed = 0;
+    let templates = 0;
     for (const id of ids) {
       const type = (await admin.get(`/api/types/${id}`)).body;
       if (!type.prints?.length) continue;
+      templates += type.prints.length;
       const applicant = await applicantFor(type);
       const field = await markupField(type, applicant);
       let markupShown = false;
@@ -133,9 +135,10 @@ describe('打印模板', () => {
       }
       if (field) expect(markupShown, `${id}: no print shows the 「${field}」 typed by the applicant`).toBe(true);
     }
-    if (hasChromium && hasPdftotext) expect(printed).toBeGreaterThanOrEqual(3);
+    expect(templates).toBeGreaterThanOrEqual(20); // the filings' 申请表, 受理通知书 and 备案证明 at least
+    if (hasChromium && hasPdftotext) expect(printed).toBe(templates);
     else console.warn('打印测试：未安装 Chromium 或 pdftotext，只检查了 HTML（运行 scripts/install-system-deps.sh）');
-  });
+  }, 300_000); // some twenty cases driven through their workflows and printed, one PDF at a time
 
   it('only those who may see the case may print it; prints are refused in states they do not belong to', async () => {
     const dev = await app.login('91440604MA4UJ5RW2R');

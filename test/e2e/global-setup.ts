@@ -40,8 +40,55 @@ function runsE2e(argv: string[]): boolean {
   return filters.some((f) => e2e.some((p) => p.includes(f.replace(/^\.\//, ''))));
 }
 
-export default function setup(): void {
+const LOCK = path.join(ROOT, 'build', 'renderer-build.lock');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One builder at a time across concurrent test runs; a lock older than 10 minutes is stale. */
+async function withLock(fn: () => void): Promise<void> {
+  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+  for (let waited = 0; ; waited += 500) {
+    try {
+      fs.mkdirSync(LOCK);
+      break;
+    } catch {
+      const age = Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 600_000) fs.rmSync(LOCK, { recursive: true, force: true });
+      if (waited > 600_000) throw new Error(`renderer build lock ${LOCK} is held for too long`);
+      await sleep(500);
+    }
+  }
+  try { fn(); } finally { fs.rmSync(LOCK, { recursive: true, force: true }); }
+}
+
+/**
+ * Builds into a new folder and swaps it in, keeping the previous build's hashed assets: a server
+ * of another test run that is serving the old index.html keeps finding its files.
+ */
+function buildAndSwap(): void {
+  const dist = path.dirname(DIST);
+  fs.mkdirSync(path.join(ROOT, 'build'), { recursive: true });
+  const next = path.join(ROOT, 'build', `renderer-next-${process.pid}`);
+  fs.rmSync(next, { recursive: true, force: true });
+  execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn', '--outDir', next, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
+  const oldAssets = path.join(dist, 'assets');
+  if (fs.existsSync(oldAssets)) {
+    for (const f of fs.readdirSync(oldAssets)) {
+      const to = path.join(next, 'assets', f);
+      if (!fs.existsSync(to)) fs.copyFileSync(path.join(oldAssets, f), to);
+    }
+  }
+  const old = path.join(ROOT, 'build', `renderer-old-${process.pid}`);
+  if (fs.existsSync(dist)) fs.renameSync(dist, old);
+  fs.renameSync(next, dist);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+export default async function setup(): Promise<void> {
   if (!runsE2e(process.argv) || !rendererStale()) return;
-  console.log('[e2e] building the renderer (renderer/dist is missing or older than its sources)…');
-  execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  await withLock(() => {
+    // Another run may have built while this one waited for the lock.
+    if (!rendererStale()) return;
+    console.log('[e2e] building the renderer (renderer/dist is missing or older than its sources)…');
+    buildAndSwap();
+  });
 }

@@ -7,7 +7,7 @@ import { KIND_TITLES, NAME_PATTERN, TEXT_FORMATS, suggestName, withKind, type Co
 import { ColumnsEditor } from './ColumnsEditor';
 import { useLocalText } from './useLocalText';
 
-const KINDS: FieldKind[] = ['text', 'textarea', 'number', 'integer', 'date', 'boolean', 'select', 'district', 'attachments', 'table'];
+const KINDS: FieldKind[] = ['text', 'textarea', 'number', 'integer', 'date', 'boolean', 'select', 'district', 'street', 'attachments', 'table'];
 
 interface Props {
   field: Field;

@@ -31,7 +31,7 @@ export function FieldList({ fields, problems, open, setOpen, onChange, onMove, o
         const mine = problems.filter((p) => formFieldOf(p) === f.name);
         const expanded = open === f.name;
         return (
-          <li key={`${i}-${f.name}`} className={`field-item ${expanded ? 'open' : ''} ${mine.length ? 'bad' : ''}`} data-field={f.name}>
+          <li key={i} className={`field-item ${expanded ? 'open' : ''} ${mine.length ? 'bad' : ''}`} data-field={f.name}>
             <div className="field-row">
               <span className="field-index">{i + 1}</span>
               <button type="button" className="field-main linklike" aria-expanded={expanded} aria-controls={`fe-${f.name}`} onClick={() => setOpen(expanded ? null : f.name)}>

@@ -12,7 +12,7 @@ import { repairExample } from './fieldSamples';
 import { FieldList } from './FieldList';
 import { FormPreview } from './FormPreview';
 
-const ADDABLE: FieldKind[] = ['text', 'textarea', 'number', 'integer', 'date', 'boolean', 'select', 'district', 'attachments', 'table'];
+const ADDABLE: FieldKind[] = ['text', 'textarea', 'number', 'integer', 'date', 'boolean', 'select', 'district', 'street', 'attachments', 'table'];
 
 /** Settings that point at a field follow its new name. */
 function renamePointers(s: TypeSettings, from: string, to: string): TypeSettings {
@@ -28,7 +28,7 @@ function renamePointers(s: TypeSettings, from: string, to: string): TypeSettings
 export function FormTab({ draft }: { draft: Draft }) {
   const b = draft.bundle!;
   const model = useMemo(() => readForm(b.schema, b.uiSchema), [b.schema, b.uiSchema]);
-  const { districts } = useDistricts();
+  const { districts, streetsOf } = useDistricts();
   const [view, setView] = useState<'list' | 'schema' | 'ui'>('list');
   const [open, setOpen] = useState<string | null>(null);
   const [addKind, setAddKind] = useState<FieldKind>('text');
@@ -47,7 +47,7 @@ export function FormTab({ draft }: { draft: Draft }) {
     });
     const { schema, uiSchema } = writeForm(x.schema, x.uiSchema, next, previous);
     const examples = Array.isArray(x.schema.examples) ? x.schema.examples : [];
-    schema.examples = [repairExample(examples[0], next, { previous, renamed: opts.renamed, fresh: opts.fresh, district: districts[0]?.code ?? '' }), ...examples.slice(1)];
+    schema.examples = [repairExample(examples[0], next, { previous, renamed: opts.renamed, fresh: opts.fresh, district: districts[0]?.code ?? '', street: streetsOf(districts[0]?.code)[0]?.code ?? '' }), ...examples.slice(1)];
     const settings = opts.renamed ? renamePointers(x.settings, ...opts.renamed) : x.settings;
     return { ...x, schema, uiSchema, settings };
   });

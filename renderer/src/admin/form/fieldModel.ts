@@ -7,11 +7,11 @@ import type { JsonSchema } from '../../api/model';
 type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export type FieldKind = 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'boolean' | 'select' | 'district' | 'attachments' | 'table' | 'other';
+export type FieldKind = 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'boolean' | 'select' | 'district' | 'street' | 'attachments' | 'table' | 'other';
 
 export const KIND_TITLES: Record<FieldKind, string> = {
   text: '单行文本', textarea: '多行文本', number: '数字', integer: '整数', date: '日期', boolean: '是/否', select: '下拉选择',
-  district: '区县', attachments: '附件', table: '表格（明细列表）', other: '其他（仅 JSON 编辑）',
+  district: '区县', street: '街道（随区县）', attachments: '附件', table: '表格（明细列表）', other: '其他（仅 JSON 编辑）',
 };
 /** Kinds a table column may have. */
 export const COLUMN_KINDS: FieldKind[] = ['text', 'number', 'integer', 'date', 'boolean', 'select', 'district'];
@@ -61,6 +61,7 @@ const MANAGED: Record<FieldKind, string[]> = {
   boolean: ['type', 'title', 'description'],
   select: ['type', 'title', 'description', 'enum'],
   district: ['type', 'title', 'description', 'format'],
+  street: ['type', 'title', 'description', 'format'],
   attachments: ['type', 'title', 'description', 'items', 'minItems', 'maxItems'],
   table: ['type', 'title', 'description', 'items', 'minItems', 'maxItems'],
   other: [],
@@ -75,6 +76,7 @@ function kindOf(s: Obj, ui: Obj, column: boolean): FieldKind {
     if (Array.isArray(s.enum)) return s.enum.every((x) => typeof x === 'string') ? 'select' : 'other';
     if (s.format === 'date') return 'date';
     if (s.format === 'district') return 'district';
+    if (s.format === 'street' && !column) return 'street';
     if (s.format !== undefined && !(String(s.format) in TEXT_FORMATS)) return 'other';
     if (!column && (ui['ui:widget'] === 'textarea' || (typeof s.maxLength === 'number' && s.maxLength >= 500 && !s.format))) return 'textarea';
     return 'text';
@@ -134,6 +136,7 @@ export function schemaOfField(f: Field): Obj {
       break;
     case 'date': out.format = 'date'; break;
     case 'district': out.format = 'district'; break;
+    case 'street': out.format = 'street'; break;
     case 'select': out.enum = (f.options ?? []).filter((o) => o !== ''); break;
     case 'attachments': {
       const min = f.min ?? (f.required ? 1 : undefined);
@@ -208,10 +211,16 @@ function readSimple(block: unknown): SimpleCondition | null {
   return null;
 }
 
+const isListMinItems = (s: Obj | undefined) => !!s && Object.keys(s).length === 1 && typeof s.minItems === 'number';
+
 function conditionBlock(f: Field): Obj {
   const c = f.condition!;
   const test = { if: { properties: { [c.field]: { const: c.value } }, required: [c.field] } };
-  if (c.mode === 'require') return { ...test, then: { required: [f.name] } };
+  if (c.mode === 'require') {
+    // A list is "filled" only with at least one item: required alone would accept [].
+    const list = f.kind === 'attachments' || f.kind === 'table';
+    return { ...test, then: { required: [f.name], ...(list ? { properties: { [f.name]: { minItems: Math.max(1, f.min ?? 1) } } } : {}) } };
+  }
   return { ...test, then: { properties: { [f.name]: schemaOfField(f) }, ...(f.required ? { required: [f.name] } : {}) } };
 }
 
@@ -238,6 +247,7 @@ export function readForm(schema: JsonSchema, uiSchema: Obj): FormModel {
     for (const name of c.names) {
       const existing = fields.find((f) => f.name === name);
       if (c.mode === 'require' && existing) existing.condition = { field: c.when, value: c.value, mode: 'require' };
+      else if (c.mode === 'show' && existing && isListMinItems(c.shown) && c.shownRequired) existing.condition = { field: c.when, value: c.value, mode: 'require' };
       else if (c.mode === 'show' && !existing) {
         const f = fieldFromSchema(name, c.shown!, isObj(uiSchema[name]) ? uiSchema[name] as Obj : {}, !!c.shownRequired);
         f.condition = { field: c.when, value: c.value, mode: 'show' };

@@ -26,7 +26,7 @@ function sampleText(f: Field): string {
   return f.maxLength !== undefined ? s.slice(0, Math.max(f.maxLength, 0)) : s;
 }
 
-export function sampleValue(f: Field, district: string): unknown {
+export function sampleValue(f: Field, district: string, street = ''): unknown {
   switch (f.kind) {
     case 'text': case 'textarea': return sampleText(f);
     case 'number': case 'integer': {
@@ -38,7 +38,8 @@ export function sampleValue(f: Field, district: string): unknown {
     case 'boolean': return false;
     case 'select': return f.options?.[0];
     case 'district': return district || undefined;
-    case 'attachments': return Array.from({ length: Math.max(f.min ?? (f.required ? 1 : 0), 0) }, () => SAMPLE_ATTACHMENT);
+    case 'street': return street || undefined;
+    case 'attachments': return Array.from({ length: Math.max(f.min ?? (f.required || f.condition?.mode === 'require' ? 1 : 0), 0) }, () => SAMPLE_ATTACHMENT);
     case 'table': return Array.from({ length: Math.max(f.min ?? 1, 1) }, () => sampleRow(f.columns ?? [], district));
     default: return undefined;
   }
@@ -60,6 +61,7 @@ export function fits(f: Field, v: unknown): boolean {
     case 'boolean': return typeof v === 'boolean';
     case 'select': return typeof v === 'string' && (f.options ?? []).includes(v);
     case 'district': return typeof v === 'string' && /^\d{6}$/.test(v);
+    case 'street': return typeof v === 'string' && /^\d{9}$/.test(v);
     case 'attachments': return Array.isArray(v) && v.every((x) => typeof x === 'string') && (f.min === undefined || v.length >= f.min) && (f.max === undefined || v.length <= f.max);
     case 'table': return Array.isArray(v) && v.every(isObj) && (f.min === undefined || v.length >= f.min) && (f.max === undefined || v.length <= f.max);
     default: return true;
@@ -75,7 +77,7 @@ function conditionHolds(f: Field, data: Obj): boolean {
  * values go when the field goes), `renamed` carries a value over to the new name, `fresh` names
  * fields just added (they get a sample value even when optional).
  */
-export function repairExample(example: unknown, fields: Field[], opts: { previous: string[]; renamed?: [string, string]; fresh?: string; district: string }): Obj {
+export function repairExample(example: unknown, fields: Field[], opts: { previous: string[]; renamed?: [string, string]; fresh?: string; district: string; street?: string }): Obj {
   const data: Obj = isObj(example) ? { ...example } : {};
   if (opts.renamed && opts.renamed[0] in data) {
     data[opts.renamed[1]] = data[opts.renamed[0]];
@@ -89,13 +91,13 @@ export function repairExample(example: unknown, fields: Field[], opts: { previou
     const needed = f.condition ? conditionHolds(f, data) && (f.condition.mode === 'require' || f.required) : f.required;
     if (v === undefined) {
       if (needed || f.name === opts.fresh) {
-        const s = sampleValue(f, opts.district);
+        const s = sampleValue(f, opts.district, opts.street);
         if (s !== undefined) data[f.name] = s;
       }
       continue;
     }
-    if (!fits(f, v)) {
-      const s = sampleValue(f, opts.district);
+    if (!fits(f, v) || (needed && Array.isArray(v) && v.length === 0)) {
+      const s = sampleValue(f, opts.district, opts.street);
       if (s === undefined) delete data[f.name]; else data[f.name] = s;
       continue;
     }

@@ -10,7 +10,7 @@ function valueOf(f: Field, path: string): string {
     case 'date': return `{{formatDate ${path}}}`;
     case 'boolean': return `{{yesno ${path}}}`;
     case 'number': case 'integer': return `{{number ${path}}}`;
-    case 'district': return `{{districtName ${path}}}`;
+    case 'district': case 'street': return `{{districtName ${path}}}`;
     case 'attachments': return `{{#if ${path}}}{{${path}.length}} 份{{else}}无{{/if}}`;
     default: return f.required && !f.condition ? `{{${path}}}` : `{{#if ${path}}}{{${path}}}{{/if}}`;
   }

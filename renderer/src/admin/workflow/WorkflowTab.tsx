@@ -94,7 +94,7 @@ export function WorkflowTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary 
           {problems.filter((p) => p.segs[0] !== 'states').map((p, i) => <p key={i} className="alert alert-error">{p.text}</p>)}
           <ol className="step-list" aria-label="流程环节">
             {steps.map((s, i) => (
-              <StepCard key={`${i}-${s.key}`} step={s} index={i} steps={steps} vocab={vocab} delays={delays}
+              <StepCard key={i} step={s} index={i} steps={steps} vocab={vocab} delays={delays}
                 problems={problems.filter((p) => p.segs[0] === 'states' && p.segs[1] === s.key)}
                 selected={selected === s.key} onSelect={() => { if (selected !== s.key) setSelected(s.key); }}
                 onChange={(ns, renamed) => change(i, ns, renamed)} onMove={(d) => move(i, d)} onRemove={() => remove(i)} />
