@@ -1,7 +1,7 @@
 // Sessions live in the database (any server can answer any request). The cookie carries a random
 // token; the table keeps only its sha256, so a copy of the table cannot be replayed.
 import { createHash, randomBytes } from 'node:crypto';
-import { Op } from 'sequelize';
+import { Op, QueryTypes } from 'sequelize';
 import type { Engine } from '../context.js';
 
 export const SESSION_COOKIE = 'beian_sid';
@@ -33,12 +33,15 @@ export async function destroySession(engine: Engine, token: string | undefined):
 
 export async function loadSessionUser(engine: Engine, token: string | undefined): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
-  const { Session, User } = engine.db.models;
-  const session = await Session.findByPk(hashToken(token), { raw: true });
-  if (!session || new Date(session.expiresAt as string) < new Date()) return null;
-  const user = await User.findByPk(session.userId as number, { raw: true });
-  if (!user || !user.active) return null;
-  return toSessionUser(user);
+  // One query for the session and its user (every request runs it).
+  const [row] = await engine.db.sequelize.query<Record<string, unknown>>(
+    'SELECT s.expires_at AS "expiresAt", u.id, u.username, u.role, u.org_id AS "orgId", u.district, u.street, u.display_name AS "displayName", u.active'
+    + ' FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = :id',
+    { replacements: { id: hashToken(token) }, type: QueryTypes.SELECT },
+  );
+  if (!row || new Date(row.expiresAt as string) < new Date()) return null;
+  if (!row.active) return null;
+  return toSessionUser(row);
 }
 
 export function toSessionUser(user: Record<string, unknown>): SessionUser {

@@ -1,6 +1,6 @@
 // Public surface of the persistence layer.
 import { createDb, type Db } from './connection.js';
-import { defineModels, type Models } from './models.js';
+import { defineModels, QUERY_INDEXES, type Models } from './models.js';
 
 export type { Db, Dialect } from './connection.js';
 export type { Models, AnyModel } from './models.js';
@@ -24,5 +24,30 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
       await new Promise((r) => setTimeout(r, 200 * attempt));
     }
   }
+  await ensureQueryIndexes(db);
   return { ...db, models };
+}
+
+/**
+ * The inbox / case-list indexes on databases created before they were declared (sync creates them
+ * with new tables). Idempotent; plain CREATE INDEX IF NOT EXISTS on SQLite and PostgreSQL. On
+ * PostgreSQL also a pattern index so `number LIKE 'PREFIX%'` can use an index whatever the collation.
+ */
+async function ensureQueryIndexes(db: Db): Promise<void> {
+  const statements = QUERY_INDEXES.map(({ table, name, fields }) => `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${fields.join(', ')})`);
+  // Named by the case-list query on SQLite (INDEXED BY, engine/runtime/access.ts): must exist.
+  statements.push('CREATE INDEX IF NOT EXISTS tasks_assignee_id_status ON tasks (assignee_id, status)');
+  if (db.dialect === 'postgres') statements.push('CREATE INDEX IF NOT EXISTS cases_number_pattern ON cases (number varchar_pattern_ops)');
+  for (const sql of statements) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.sequelize.query(sql);
+        break;
+      } catch (err) {
+        // Two servers starting at once on one PostgreSQL may race on the same index: retry.
+        if (attempt >= 3) throw err;
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
+    }
+  }
 }

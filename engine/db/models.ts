@@ -50,6 +50,25 @@ export interface Models {
   ImportJob: AnyModel;
 }
 
+/**
+ * Indexes the inbox and the case lists are ordered and scoped by (engine/runtime/tasks.ts, views.ts,
+ * access.ts): each branch of the visibility / inbox scope walks one of them in page order and stops
+ * after the page. Declared on the models (sync creates them with new tables) and created with
+ * CREATE INDEX IF NOT EXISTS by openDatabase for databases that predate them.
+ */
+export const QUERY_INDEXES: ReadonlyArray<{ table: string; name: string; fields: string[] }> = [
+  // inbox branches: role + district scope, and applicant / org scope by organisation; due_at, id = the inbox order
+  { table: 'tasks', name: 'tasks_inbox_district', fields: ['status', 'role', 'scope', 'district', 'due_at', 'id'] },
+  { table: 'tasks', name: 'tasks_inbox_org', fields: ['status', 'role', 'org_id', 'due_at', 'id'] },
+  // "has or had a task on the case" (case visibility): assignee_id is served by tasks (assignee_id, status)
+  { table: 'tasks', name: 'tasks_completed_by', fields: ['completed_by', 'case_id'] },
+  { table: 'tasks', name: 'tasks_org_id_role', fields: ['org_id', 'role', 'case_id'] },
+  // case lists, newest first: the department's district, the applicant's organisation, everything (admin)
+  { table: 'cases', name: 'cases_district_updated', fields: ['district', 'updated_at', 'id'] },
+  { table: 'cases', name: 'cases_org_id_updated', fields: ['org_id', 'updated_at', 'id'] },
+  { table: 'cases', name: 'cases_updated', fields: ['updated_at', 'id'] },
+];
+
 const { STRING, INTEGER, BOOLEAN, DATE, JSON: JSONT, BLOB, TEXT } = DataTypes;
 const id = { type: INTEGER, primaryKey: true, autoIncrement: true };
 
@@ -142,6 +161,7 @@ export function defineModels(sequelize: Sequelize): Models {
       { fields: ['org_id', 'type_id', 'updated_at'] },
       { fields: ['district', 'status'] },
       { fields: ['type_id', 'state'] },
+      ...QUERY_INDEXES.filter((i) => i.table === 'cases').map(({ name, fields }) => ({ name, fields })),
     ],
   });
 
@@ -167,6 +187,7 @@ export function defineModels(sequelize: Sequelize): Models {
       { fields: ['status', 'role', 'district'] },
       { fields: ['case_id', 'status'] },
       { fields: ['assignee_id', 'status'] },
+      ...QUERY_INDEXES.filter((i) => i.table === 'tasks').map(({ name, fields }) => ({ name, fields })),
     ],
   });
 

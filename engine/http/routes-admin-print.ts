@@ -75,6 +75,8 @@ async function sampleContext(engine: Engine, def: TypeVersionDef, template: stri
 
 export async function adminPrintRoutes(app: FastifyInstance, engine: Engine) {
   app.post<{ Body: PreviewBody }>('/api/admin/print-preview', {
+    // Admins only, checked before the body is read (a non-admin gets 403, not a validation error).
+    onRequest: async (req) => { requireRole(req, 'admin'); },
     schema: {
       tags: ['admin'], summary: '打印模板预览：按示例数据渲染草稿中的模板（HTML 或 PDF），不保存',
       body: {
@@ -88,7 +90,6 @@ export async function adminPrintRoutes(app: FastifyInstance, engine: Engine) {
       },
     },
   }, async (req, reply) => {
-    requireRole(req, 'admin');
     const { bundle, template, format = 'html' } = req.body;
     const id = typeof bundle.id === 'string' && bundle.id ? bundle.id : 'draft-type';
     const prints = bundle.prints as Record<string, unknown>;

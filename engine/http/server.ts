@@ -26,7 +26,7 @@ import { excelRoutes } from './routes-excel.js';
 import { excelCaseRoutes } from './routes-excel-cases.js';
 import { profileRoutes } from './routes-profiles.js';
 import { printRoutes } from './routes-print.js';
-import { staticRoutes } from './static.js';
+import { APP_FALLBACK, staticRoutes } from './static.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -92,7 +92,8 @@ export function toAppError(err: unknown): AppError {
 
 /** Routes anyone may call without a session: the portal, login and registration, health. */
 const PUBLIC_ROUTES = ['/api/health', '/api/districts', '/api/auth/login', '/api/auth/logout', '/api/auth/register', '/api/auth/registration-types'];
-export const isPublicRoute = (pattern: string) => PUBLIC_ROUTES.includes(pattern) || pattern.startsWith('/api/public/');
+// APP_FALLBACK is the web app's catch-all (static.ts); it answers an unknown /api path with a 404 itself.
+export const isPublicRoute = (pattern: string) => PUBLIC_ROUTES.includes(pattern) || pattern.startsWith('/api/public/') || pattern === APP_FALLBACK;
 
 /** Browsers send Origin on cross-site writes; a write whose Origin is not this host is refused. */
 function sameOrigin(req: FastifyRequest): boolean {

@@ -10,6 +10,8 @@ import { AppError } from '../errors.js';
 import { ROOT_DIR } from '../config.js';
 
 export const RENDERER_DIST = path.join(ROOT_DIR, 'renderer', 'dist');
+/** The route pattern of the app's catch-all: every GET no other route answers. */
+export const APP_FALLBACK = '/*';
 
 const HINT = 'renderer/dist not found: run `npm run build` to build the web app; the API is served anyway.';
 
@@ -46,7 +48,7 @@ export async function staticRoutes(app: FastifyInstance, dist = RENDERER_DIST): 
   // serve: false — only reply.sendFile; the route below decides what each path answers.
   await app.register(fastifyStatic, { root: dist, serve: false });
 
-  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+  app.get(APP_FALLBACK, { schema: { hide: true } }, async (req, reply) => {
     const urlPath = req.url.split('?')[0];
     // An unknown API path is an API 404 in the contract's JSON, never the app's HTML.
     if (urlPath === '/api' || urlPath.startsWith('/api/')) throw apiNotFound(req.method, req.url);
@@ -58,6 +60,7 @@ export async function staticRoutes(app: FastifyInstance, dist = RENDERER_DIST): 
     }
     // A path with a file extension that is not there is a missing file, not a page of the app.
     if (/\.[a-z0-9]{1,8}$/i.test(urlPath)) throw new AppError('NOT_FOUND', { what: `文件 ${urlPath}` });
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    // The page itself is always revalidated: after an upgrade it names the new assets.
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
 }

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { bodyText, click, goto, hasChromium, launch, openSession, portalLogin, rendererBuilt, screenshot, setValue, waitForText, type Session } from '../helpers/browser.js';
+import { bodyText, click, goto, hasChromium, launch, openSession, pdfFile, portalLogin, rendererBuilt, screenshot, setValue, waitForText, type Session } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 
 const DEVELOPER = '91440604MA4UJ5RW2R';
@@ -35,21 +35,40 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
   // ---- the console, step by step ---------------------------------------------------------------
 
   const page = () => admin.page;
+  /**
+   * Clicks the visible element matching `selector` whose text contains `text`, found and clicked in
+   * one step in the page (the console re-renders as the engine's check answers: a handle found a
+   * moment before may already be replaced).
+   */
+  const press = (p: Page, selector: string, text: string) => p.waitForFunction((sel, t) => {
+    const el = [...document.querySelectorAll(sel)].find((e) => (e as HTMLElement).innerText?.replace(/\s+/g, '').includes(t.replace(/\s+/g, '')) && (e as HTMLElement).offsetParent !== null) as HTMLElement | undefined;
+    if (!el || (el as HTMLButtonElement).disabled) return false;
+    el.scrollIntoView({ block: 'center' });
+    el.click();
+    return true;
+  }, LONG, selector, text);
   const tab = async (title: string) => {
-    await click(page(), '.editor-tabs .tab', title);
+    await press(page(), '.editor-tabs .tab', title);
     await page().waitForFunction((t) => document.querySelector('.editor-tabs .tab.on')?.textContent?.includes(t), LONG, title);
   };
+  /** A DOM click on the element with this selector once it is there (no mouse: nothing can cover it). */
+  const tap = async (selector: string) => { await page().waitForSelector(selector); await page().$eval(selector, (el) => (el as HTMLElement).click()); };
   const check = async (p: Page, selector: string, on = true) => {
     await p.waitForSelector(selector);
     if (await p.$eval(selector, (el) => (el as HTMLInputElement).checked) !== on) await p.$eval(selector, (el) => (el as HTMLInputElement).click());
   };
+  /** The whole text of a JSON editor (CodeMirror draws only the lines in view: read its editor state). */
+  const editorText = (selector: string) => page().$eval(selector, (el) => {
+    const tile = (el as unknown as { cmTile?: { root?: { view?: { state: { doc: { toString(): string } } } } } }).cmTile;
+    return tile?.root?.view?.state.doc.toString() ?? (el as HTMLElement).innerText;
+  });
   /** The engine's check has answered for the latest edit (no request pending) and found no problem. */
   const lintClean = () => page().waitForFunction(() => document.querySelector('.lint-state')?.textContent?.includes('检查通过'), LONG);
   /** Adds a field of a kind through the field list and names it; its editor stays open. */
   async function addField(kind: string, title: string, name: string, required = true) {
     await setValue(page(), '#add-field-kind', kind);
     const before = await page().$$eval('.field-item', (l) => l.length);
-    await page().click('#add-field');
+    await tap('#add-field');
     await page().waitForFunction((n) => document.querySelectorAll('.field-item').length === n + 1 && !!document.querySelector('#fe-title'), LONG, before);
     await setValue(page(), '#fe-title', title);
     await setValue(page(), '#fe-name', name);
@@ -83,20 +102,22 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
 
     admin = await openSession(browser, app.url, 1440, 900);
     admin.page.setDefaultTimeout(45_000);
+    // Leaving an editor with unsaved changes asks first (beforeunload); the test always goes on.
+    admin.page.on('dialog', (d) => { void d.accept(); });
     await portalLogin(page(), app.url, '管理部门', 'admin');
-    await click(page(), '.mainnav a', '系统管理');
+    await press(page(), '.mainnav a', '系统管理');
     await page().waitForSelector('.admin-types tr[data-type="area-filing"]');
     expect(await bodyText(page())).toContain('物业区域备案');
-    await click(page(), '.admin-types tr[data-type="area-filing"] .type-toggle', '物业区域备案');
+    await press(page(), '.admin-types tr[data-type="area-filing"] .type-toggle', '物业区域备案');
     await page().waitForSelector('#versions-area-filing');
     await screenshot(page(), 'admin-types-list');
   }, 120_000);
 
   it('creates 装修备案 and builds its form in the field list: a conditional report and a 施工人员 table', async () => {
-    await click(page(), '.panel-extra button', '新建业务类型');
+    await press(page(), '.panel-extra button', '新建业务类型');
     await setValue(page(), '#new-type-title', '装修备案');
     await setValue(page(), '#new-type-id', TYPE);
-    await click(page(), '.modal-foot button', '创建并开始设计');
+    await press(page(), '.modal-foot button', '创建并开始设计');
     await page().waitForFunction((t) => location.pathname === `/admin/types/${t}`, LONG, TYPE);
     await page().waitForSelector('.field-item[data-field="district"]');
 
@@ -114,7 +135,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
 
     await addField('table', '施工人员', 'workers');
     await setValue(page(), '#col-0-title', '姓名');
-    await page().click('#add-column');
+    await tap('#add-column');
     await page().waitForSelector('#col-1-title');
     await setValue(page(), '#col-1-title', '身份证号');
     await page().waitForFunction(() => (document.querySelector('#col-1-name') as HTMLInputElement | null)?.value === 'idNumber', LONG);
@@ -138,17 +159,17 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await page().$eval('#preview_structural-1', (el) => (el as HTMLInputElement).click());
     await setValue(page(), '#preview_areaName', '锦绣花园');
     await setValue(page(), '#preview_room', '1栋1单元101');
-    await page().click('#use-as-example');
+    await tap('#use-as-example');
     await waitForText(page(), '已设为示例数据');
     await lintClean();
-    await click(page(), '.field-item[data-field="safetyReport"] button', '编辑');
+    await press(page(), '.field-item[data-field="safetyReport"] button', '编辑');
     await page().waitForSelector('#fe-cond-mode');
     await screenshot(page(), 'admin-form-editor');
 
     // The same form as JSON Schema: the condition is an if/then, the table an array of objects.
-    await click(page(), '.subtabs button', '表单定义 JSON');
+    await press(page(), '.subtabs button', '表单定义 JSON');
     await page().waitForSelector('#schema-json .cm-content');
-    const json = await page().$eval('#schema-json .cm-content', (el) => (el as HTMLElement).innerText);
+    const json = await editorText('#schema-json .cm-content');
     for (const s of ['"if"', '"then"', '"safetyReport"', '"idcard"', '锦绣花园']) expect(json).toContain(s);
     // A JSON mistake is shown with its line and column and is not applied.
     await page().click('#schema-json .cm-content');
@@ -159,9 +180,9 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await page().waitForFunction(() => /JSON 格式错误：第 \d+ 行第 \d+ 列/.test(document.querySelector('#schema-json .json-status')?.textContent ?? ''), LONG);
     await page().keyboard.press('Backspace');
     await page().waitForFunction(() => document.querySelector('#schema-json .json-status')?.textContent?.includes('JSON 格式正确'), LONG);
-    await click(page(), '.subtabs button', '字段列表');
+    await press(page(), '.subtabs button', '字段列表');
 
-    await click(page(), '.editor-actions button', '保存草稿');
+    await press(page(), '.editor-actions button', '保存草稿');
     await waitForText(page(), '草稿已保存');
   }, 240_000);
 
@@ -174,6 +195,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await check(page(), '#set-col-areaName');
     await check(page(), '#set-col-room');
     await lintClean();
+    await screenshot(page(), 'admin-settings');
   }, 60_000);
 
   it('builds the two-step review in the step editor; the diagram and the check follow every change', async () => {
@@ -182,7 +204,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await setValue(page(), '#step-1-title', '已备案');
 
     // 待受理: the window clerk of the district, within 3 days.
-    await page().click('#add-step');
+    await tap('#add-step');
     await page().waitForFunction(() => (document.querySelector('#step-1-title') as HTMLInputElement | null)?.value === '新环节', LONG);
     await setValue(page(), '#step-1-title', '待受理');
     await page().waitForFunction(() => (document.querySelector('#step-1-key') as HTMLInputElement | null)?.value === 'submitted', LONG);
@@ -192,29 +214,29 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await setValue(page(), '#step-1-due', 'D');
     await page().waitForSelector('#step-1-due-unit');
     await setValue(page(), '#step-1-due', '3');
-    await page().click('#step-1-add-decision');
+    await tap('#step-1-add-decision');
     await page().waitForSelector('#step-1-dec-0-preset');
     expect(await page().$eval('#step-1-dec-0-title', (el) => (el as HTMLInputElement).value)).toBe('受理');
     // A decision without a target is a problem the check shows at that step.
     await page().waitForFunction(() => document.querySelector('.step-card[data-step="submitted"]')?.textContent?.includes('没有去向'), LONG);
 
     // 待审核: a reviewer approves, or refuses with an opinion.
-    await page().click('#add-step');
+    await tap('#add-step');
     await page().waitForFunction(() => (document.querySelector('#step-2-title') as HTMLInputElement | null)?.value === '新环节', LONG);
     await setValue(page(), '#step-2-title', '待审核');
     await page().waitForFunction(() => (document.querySelector('#step-2-key') as HTMLInputElement | null)?.value === 'review', LONG);
     await setValue(page(), '#step-2-role', 'reviewer');
     await setValue(page(), '#step-2-task', '审核');
-    await page().click('#step-2-add-decision');
+    await tap('#step-2-add-decision');
     await page().waitForSelector('#step-2-dec-0-preset');
     await setValue(page(), '#step-2-dec-0-preset', 'APPROVE');
-    await page().click('#step-2-add-decision');
+    await tap('#step-2-add-decision');
     await page().waitForSelector('#step-2-dec-1-preset');
     await setValue(page(), '#step-2-dec-1-preset', 'REJECT');
     expect(await page().$eval('#step-2-dec-1-form', (el) => (el as HTMLSelectElement).value)).toBe('opinion-required');
 
     // 不予备案: a final step whose outcome is a refusal.
-    await page().click('#add-final-step');
+    await tap('#add-final-step');
     await page().waitForSelector('#step-4-title');
     await setValue(page(), '#step-4-title', '不予备案');
     await page().waitForFunction(() => (document.querySelector('#step-4-key') as HTMLInputElement | null)?.value === 'rejected', LONG);
@@ -223,7 +245,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     // Where each decision leads.
     await setValue(page(), '#step-0-dec-0-target', 'submitted');
     await setValue(page(), '#step-1-dec-0-target', 'review');
-    await page().click('#step-1-add-decision');
+    await tap('#step-1-add-decision');
     await page().waitForSelector('#step-1-dec-1-preset');
     expect(await page().$eval('#step-1-dec-1-title', (el) => (el as HTMLInputElement).value)).toBe('退回补正');
     await setValue(page(), '#step-1-dec-1-target', 'draft');
@@ -231,20 +253,20 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await setValue(page(), '#step-2-dec-1-target', 'rejected');
     await lintClean();
     await page().waitForFunction(() => document.querySelectorAll('.wf-node').length === 5 && [...document.querySelectorAll('.wf-node text')].some((t) => t.textContent === '待审核'), LONG);
-    await page().click('#step-1-title');
+    await page().focus('#step-1-title');
     await page().waitForSelector('.wf-node.current');
     await screenshot(page(), 'admin-step-editor');
 
-    await click(page(), '.subtabs button', '流程 JSON');
+    await press(page(), '.subtabs button', '流程 JSON');
     await page().waitForSelector('#workflow-json .cm-content');
-    const json = await page().$eval('#workflow-json .cm-content', (el) => (el as HTMLElement).innerText);
+    const json = await editorText('#workflow-json .cm-content');
     for (const s of ['"due": "P3D"', '"role": "reviewer"', '"form": "opinion-required"', '"target": "rejected"']) expect(json).toContain(s);
-    await click(page(), '.subtabs button', '环节编辑');
+    await press(page(), '.subtabs button', '环节编辑');
   }, 240_000);
 
   it('writes the application print with a live preview on the example, and a PDF preview', async () => {
     await tab('打印模板');
-    await page().click('#print-create');
+    await tap('#print-create');
     await page().waitForSelector('#print-source');
     await setValue(page(), '#print-title', '装修备案申请表');
     await page().waitForFunction(() => {
@@ -268,25 +290,25 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await tab('模拟运行');
     const state = (t: string) => page().waitForFunction((x) => document.querySelector('#sim-state')?.textContent === x, LONG, t);
     await state('草稿');
-    await page().click('.sim-event-btn[data-event="SUBMIT"]');
+    await tap('.sim-event-btn[data-event="SUBMIT"]');
     await state('待受理');
     const tasks = await page().$eval('.sim-tasks', (el) => (el as HTMLElement).innerText);
     for (const s of ['受理', '受理窗口', '案件所属区县', '3天', '退回补正']) expect(tasks).toContain(s);
-    await page().click('.sim-event-btn[data-event="ACCEPT"]');
+    await tap('.sim-event-btn[data-event="ACCEPT"]');
     await page().waitForSelector('#sim-confirm');
-    await page().click('#sim-confirm');
+    await tap('#sim-confirm');
     await state('待审核');
-    await page().click('.sim-event-btn[data-event="APPROVE"]');
+    await tap('.sim-event-btn[data-event="APPROVE"]');
     await page().waitForSelector('#sim-confirm');
-    await page().click('#sim-confirm');
+    await tap('#sim-confirm');
     await state('已备案');
     await waitForText(page(), '流程已办结');
     await screenshot(page(), 'admin-simulator');
   }, 120_000);
 
   it('publishes it as version 1, listed with its versions', async () => {
-    await click(page(), '.editor-actions button', '发布');
-    await click(page(), '.modal-foot button', '发布为版本 1');
+    await press(page(), '.editor-actions button', '发布');
+    await press(page(), '.modal-foot button', '发布为版本 1');
     await waitForText(page(), '已发布为版本 1', 45_000);
     await goto(page(), app.url, '/admin');
     await page().waitForSelector(`.admin-types tr[data-type="${TYPE}"]`);
@@ -305,11 +327,19 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     expect(type.version).toBe(1);
     const data = {
       district: '440604', areaName: '锦绣花园', room: '3栋2单元502', startDate: '2026-03-01', structural: true,
-      safetyReport: ['report'], workers: [{ name: '李娜', idNumber: '11010519491231002X' }],
+      workers: [{ name: '李娜', idNumber: '11010519491231002X' }],
     };
     const skipped = await fillForm(dev.page, type.schema, type.uiSchema, data);
     expect(skipped).toEqual([]);
-    await click(dev.page, '.form-actions button', '保存并提交');
+    // 是 makes the report required: it is uploaded (again if the browser dropped the first try).
+    await dev.page.waitForSelector('#root_safetyReport[type=file]');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const input = await dev.page.$('#root_safetyReport[type=file]');
+      await (input as unknown as { uploadFile(f: string): Promise<void> }).uploadFile(pdfFile('结构安全鉴定报告.pdf'));
+      const done = await dev.page.waitForFunction(() => (document.getElementById('root_safetyReport')?.closest('.files-widget')?.querySelectorAll('.files-list li').length ?? 0) > 0, { timeout: 15_000 }).then(() => true, () => false);
+      if (done) break;
+    }
+    await press(dev.page, '.form-actions button', '保存并提交');
     await dev.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 45_000 });
     await waitForText(dev.page, '已保存并提交');
     caseUrl = new URL(dev.page.url()).pathname;
@@ -318,6 +348,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await waitForText(dev.page, '待受理');
 
     // 打印装修备案申请表: the link on the case page answers the PDF made from the admin's template.
+    await dev.page.waitForSelector('a[href$="/print/application"]');
     const href = await dev.page.$eval('a[href$="/print/application"]', (a) => (a as HTMLAnchorElement).getAttribute('href')!);
     const printed = await dev.page.evaluate(async (u) => {
       const pdf = await fetch(u);
@@ -342,8 +373,8 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await addField('text', '施工单位', 'contractor');
     await setValue(page(), '#fe-minLength', '2');
     await lintClean();
-    await click(page(), '.editor-actions button', '发布');
-    await click(page(), '.modal-foot button', '发布为版本 2');
+    await press(page(), '.editor-actions button', '发布');
+    await press(page(), '.modal-foot button', '发布为版本 2');
     await waitForText(page(), '已发布为版本 2', 45_000);
 
     await goto(page(), app.url, `/admin/types/${TYPE}/diff?from=1&to=2`);
@@ -370,20 +401,22 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
       district: '440604', areaName: '锦绣花园', room: '5栋1单元101', startDate: '2026-04-01', structural: false, workers: [{ name: '王强', idNumber: '11010519491231002X' }],
     });
     expect(skipped).toEqual([]);
-    await click(dev.page, '.form-actions button', '保存并提交');
+    await press(dev.page, '.form-actions button', '保存并提交');
     await waitForText(dev.page, '「施工单位」为必填项');
 
     await goto(page(), app.url, '/admin');
     await page().waitForSelector(`.admin-types tr[data-type="${TYPE}"]`);
-    await click(page(), `.admin-types tr[data-type="${TYPE}"] .type-toggle`, '装修备案');
+    await press(page(), `.admin-types tr[data-type="${TYPE}"] .type-toggle`, '装修备案');
     await page().waitForSelector(`#versions-${TYPE}`);
     const versions = await page().$eval(`#versions-${TYPE}`, (el) => (el as HTMLElement).innerText);
     expect(versions).toMatch(/v1[\s\S]*已办结 1/);
     expect(versions).toContain('v2');
+    await screenshot(page(), 'admin-types-versions');
 
     await goto(page(), app.url, '/admin/audit');
     await waitForText(page(), '发布新版本');
     const audit = await bodyText(page());
     for (const s of ['保存草稿', '发布为版本 1', '发布为版本 2', TYPE]) expect(audit).toContain(s);
+    await screenshot(page(), 'admin-audit');
   }, 150_000);
 });

@@ -65,7 +65,8 @@ export async function fillForm(page: Page, schema: Json, uiSchema: Json, data: J
         await setValue(page, `#${id}`, JSON.stringify(v, null, 2));
         return;
       }
-      if (s.type === 'object' || (s.properties && typeof v === 'object' && !Array.isArray(v))) {
+      // Objects are filled field by field, also when their schema sits in an if/then branch.
+      if (s.type === 'object' || (typeof v === 'object' && !Array.isArray(v))) {
         for (const [k, x] of Object.entries(v as Json)) await walk(s.properties?.[k], ui?.[k], x, `${id}_${k}`);
         return;
       }

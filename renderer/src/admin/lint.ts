@@ -50,7 +50,7 @@ const RULES: Array<[RegExp, (...m: string[]) => string]> = [
   [/^the workflow needs "states"$/, () => '流程至少需要一个环节'],
   [/^invoked actors are not part of the vocabulary$/, () => '不支持 invoke'],
   [/^not a valid XState machine: (.*)$/s, (r) => `流程定义无效：${r}`],
-  [/^the example is not valid: (.*)$/s, (r) => `示例数据不符合表单：${r}`],
+  [/^the example is not valid: (.*)$/s, (r) => `示例数据不符合表单：${zhMessage(r)}`],
   [/^at least one complete example is required$/, () => '请提供一份完整的示例数据（在表单预览中填写后点“用当前填写作为示例”）'],
   [/^not a valid JSON Schema: (.*)$/s, (r) => `不是有效的 JSON Schema：${r}`],
   [/^the schema does not compile: (.*)$/s, (r) => `表单定义无法编译：${r}`],

@@ -39,7 +39,12 @@ export function DashboardPage() {
         color: ['#9e9e9e', BLUE, '#2e7d32'],
         tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' }, legend: { bottom: 0 },
         series: [{ type: 'pie', radius: ['42%', '70%'], center: ['50%', '45%'], label: { formatter: '{b}\n{c}' },
-          data: [{ name: '草稿', value: s.totals.draft }, { name: '办理中', value: s.totals.active }, { name: '已办结', value: s.totals.closed }].filter((d) => d.value > 0) }],
+          // Each slice keeps its colour when an empty one is left out.
+          data: [
+            { name: '草稿', value: s.totals.draft, itemStyle: { color: '#9e9e9e' } },
+            { name: '办理中', value: s.totals.active, itemStyle: { color: BLUE } },
+            { name: '已办结', value: s.totals.closed, itemStyle: { color: '#2e7d32' } },
+          ].filter((d) => d.value > 0) }],
       },
       tasks: {
         color: [BLUE, '#c62828'],

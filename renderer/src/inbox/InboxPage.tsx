@@ -134,8 +134,8 @@ export function InboxPage() {
                     <tr key={t.id} className={t.overdue ? 'row-overdue' : ''}>
                       <td className="nowrap mono"><Link to={`/inbox/cases/${t.case.id}`}>{t.case.number}</Link></td>
                       <td>{t.case.title ?? '—'}</td>
-                      <td>{t.typeTitle}</td>
-                      <td>{t.title ?? t.name}</td>
+                      <td className="nowrap">{t.typeTitle}</td>
+                      <td className="nowrap">{t.title ?? t.name}</td>
                       <td className="nowrap">{formatDateTime(t.case.submittedAt)}</td>
                       <td className="nowrap">
                         {t.dueAt ? <>{formatDateTime(t.dueAt)} <Tag tone={t.overdue ? 'red' : 'grey'}>{dueText(t.dueAt)}</Tag></> : '—'}

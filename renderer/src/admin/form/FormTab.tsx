@@ -8,7 +8,7 @@ import { problemsAt } from '../lint';
 import { JsonEditor } from '../code/JsonEditor';
 import { FORM_HINTS, UI_HINTS } from '../code/hintSchemas';
 import { KIND_TITLES, newField, readForm, writeForm, type Field, type FieldKind } from './fieldModel';
-import { repairExample } from './fieldSamples';
+import { repairExample, retitleSamples } from './fieldSamples';
 import { FieldList } from './FieldList';
 import { FormPreview } from './FormPreview';
 
@@ -37,7 +37,8 @@ export function FormTab({ draft }: { draft: Draft }) {
   const uiProblems = problemsAt(draft.problems, 'ui');
 
   const commit = (fields: Field[], opts: { renamed?: [string, string]; fresh?: string } = {}) => draft.update((x) => {
-    const previous = readForm(x.schema, x.uiSchema).fields.map((f) => f.name);
+    const before = readForm(x.schema, x.uiSchema).fields;
+    const previous = before.map((f) => f.name);
     const names = new Set(fields.map((f) => f.name));
     const next = fields.map((f) => {
       if (opts.renamed && f.condition?.field === opts.renamed[0]) return { ...f, condition: { ...f.condition, field: opts.renamed[1] } };
@@ -47,7 +48,7 @@ export function FormTab({ draft }: { draft: Draft }) {
     });
     const { schema, uiSchema } = writeForm(x.schema, x.uiSchema, next, previous);
     const examples = Array.isArray(x.schema.examples) ? x.schema.examples : [];
-    schema.examples = [repairExample(examples[0], next, { previous, renamed: opts.renamed, fresh: opts.fresh, district: districts[0]?.code ?? '', street: streetsOf(districts[0]?.code)[0]?.code ?? '' }), ...examples.slice(1)];
+    schema.examples = [retitleSamples(repairExample(examples[0], next, { previous, renamed: opts.renamed, fresh: opts.fresh, district: districts[0]?.code ?? '', street: streetsOf(districts[0]?.code)[0]?.code ?? '' }), before, next, opts.renamed), ...examples.slice(1)];
     const settings = opts.renamed ? renamePointers(x.settings, ...opts.renamed) : x.settings;
     return { ...x, schema, uiSchema, settings };
   });

@@ -213,6 +213,20 @@ function readSimple(block: unknown): SimpleCondition | null {
 
 const isListMinItems = (s: Obj | undefined) => !!s && Object.keys(s).length === 1 && typeof s.minItems === 'number';
 
+/**
+ * A condition the field list shows (and so rewrites): "required when" on fields of the form, "shown
+ * when" on a field only the condition defines, or "required when" on a list with at least one item.
+ * readForm and writeForm agree on this, so a condition the list does not show is never dropped.
+ */
+function consumed(block: unknown, props: Obj): SimpleCondition | null {
+  const c = readSimple(block);
+  if (!c) return null;
+  if (c.mode === 'require') return c.names.every((n) => n in props) ? c : null;
+  const name = c.names[0];
+  if (!(name in props)) return c;
+  return isListMinItems(c.shown) && c.shownRequired ? { ...c, mode: 'require' } : null;
+}
+
 function conditionBlock(f: Field): Obj {
   const c = f.condition!;
   const test = { if: { properties: { [c.field]: { const: c.value } }, required: [c.field] } };
@@ -226,20 +240,21 @@ function conditionBlock(f: Field): Obj {
 
 // ---- whole form ------------------------------------------------------------------------------
 
+const topBlock = (schema: JsonSchema) => ({ if: schema.if, ...('then' in schema ? { then: schema.then } : {}), ...('else' in schema ? { else: schema.else } : {}) });
+
 export function readForm(schema: JsonSchema, uiSchema: Obj): FormModel {
   const props = isObj(schema.properties) ? schema.properties : {};
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
-  const blocks: unknown[] = [];
+  const conditions: SimpleCondition[] = [];
   let kept = 0;
   if ('if' in schema) {
-    const top = readSimple({ if: schema.if, then: schema.then, ...('else' in schema ? { else: schema.else } : {}) });
-    if (top) blocks.push(top); else kept++;
+    const top = consumed(topBlock(schema), props);
+    if (top) conditions.push(top); else kept++;
   }
   for (const item of Array.isArray(schema.allOf) ? schema.allOf : []) {
-    const c = readSimple(item);
-    if (c) blocks.push(c); else kept++;
+    const c = consumed(item, props);
+    if (c) conditions.push(c); else kept++;
   }
-  const conditions = blocks as SimpleCondition[];
   const fields: Field[] = Object.entries(props)
     .filter(([, s]) => isObj(s))
     .map(([name, s]) => fieldFromSchema(name, s as Obj, isObj(uiSchema[name]) ? uiSchema[name] as Obj : {}, required.includes(name)));
@@ -247,12 +262,11 @@ export function readForm(schema: JsonSchema, uiSchema: Obj): FormModel {
     for (const name of c.names) {
       const existing = fields.find((f) => f.name === name);
       if (c.mode === 'require' && existing) existing.condition = { field: c.when, value: c.value, mode: 'require' };
-      else if (c.mode === 'show' && existing && isListMinItems(c.shown) && c.shownRequired) existing.condition = { field: c.when, value: c.value, mode: 'require' };
       else if (c.mode === 'show' && !existing) {
         const f = fieldFromSchema(name, c.shown!, isObj(uiSchema[name]) ? uiSchema[name] as Obj : {}, !!c.shownRequired);
         f.condition = { field: c.when, value: c.value, mode: 'show' };
         fields.push(f);
-      } else kept++;
+      }
     }
   }
   const order = Array.isArray(uiSchema['ui:order']) ? (uiSchema['ui:order'] as string[]).filter((n) => n !== '*') : [];
@@ -275,8 +289,9 @@ export function writeForm(schema: JsonSchema, uiSchema: Obj, fields: Field[], pr
     // Required names that are not fields of the list (e.g. named by a kept condition) stay.
     ...oldRequired.filter((n) => !names.has(n) && !previous.includes(n)),
   ];
-  const keptAllOf = (Array.isArray(schema.allOf) ? schema.allOf : []).filter((b) => !readSimple(b));
-  const topKept = 'if' in schema && !readSimple({ if: schema.if, then: schema.then, ...('else' in schema ? { else: schema.else } : {}) });
+  const props = isObj(schema.properties) ? schema.properties : {};
+  const keptAllOf = (Array.isArray(schema.allOf) ? schema.allOf : []).filter((b) => !consumed(b, props));
+  const topKept = 'if' in schema && !consumed(topBlock(schema), props);
   const blocks = fields.filter((f) => f.condition && f.condition.field).map(conditionBlock);
 
   const { properties: _p, required: _r, if: _if, then: _then, else: _else, allOf: _allOf, ...restRoot } = schema; // eslint-disable-line @typescript-eslint/no-unused-vars

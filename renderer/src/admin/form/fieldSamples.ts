@@ -117,3 +117,22 @@ export function repairExample(example: unknown, fields: Field[], opts: { previou
   for (const f of fields) if (f.condition?.mode === 'show' && f.condition.field && !conditionHolds(f, data)) delete data[f.name];
   return data;
 }
+
+/** Sample texts written for a title ("示例新字段") follow the field's new title ("示例施工单位"). */
+export function retitleSamples(example: Obj, before: Field[], after: Field[], renamed?: [string, string]): Obj {
+  const out: Obj = { ...example };
+  const stale = (old: Field | undefined, f: Field, v: unknown) => !!old && old.title !== f.title && (f.kind === 'text' || f.kind === 'textarea') && typeof v === 'string' && v === sampleText({ ...f, title: old.title });
+  for (const f of after) {
+    const old = before.find((b) => b.name === (renamed && f.name === renamed[1] ? renamed[0] : f.name));
+    if (stale(old, f, out[f.name])) out[f.name] = sampleText(f);
+    if (f.kind === 'table' && old?.kind === 'table' && Array.isArray(out[f.name])) {
+      out[f.name] = (out[f.name] as unknown[]).map((row) => {
+        if (!isObj(row)) return row;
+        const r: Obj = { ...row };
+        for (const c of f.columns ?? []) if (stale(old.columns?.find((x) => x.name === c.name), c, r[c.name])) r[c.name] = sampleText(c);
+        return r;
+      });
+    }
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { formTitle } from '../vocabulary';
 import { InlineProblems } from '../ProblemList';
 import { EffectsEditor } from './EffectsEditor';
 import { PRESETS, presetOf, uniqueEvent } from './presets';
-import type { Decision, Step } from './stepModel';
+import { STAY, type Decision, type Step } from './stepModel';
 
 interface Props {
   idPrefix: string;
@@ -53,6 +53,7 @@ export function DecisionRow({ idPrefix, d, steps, taken, vocab, problems, onChan
           <select id={`${idPrefix}-target`} className={`form-control input-sm ${at('target').length || !d.target ? 'invalid' : ''}`} aria-label="去向" value={d.target} onChange={(e) => onChange({ ...d, target: e.target.value })}>
             <option value="">（请选择去向）</option>
             {steps.map((s) => <option key={s.key} value={s.key}>{s.title}</option>)}
+            <option value={STAY}>（留在本环节）</option>
           </select>
           <InlineProblems problems={at('target')} />
         </td>

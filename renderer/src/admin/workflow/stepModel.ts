@@ -16,6 +16,9 @@ export const isFinal = (k: StepKind) => k.startsWith('final');
 
 export interface Effect { type: string; params: Obj }
 
+/** A decision that keeps the case where it is (e.g. 更新信息: its effects run, the step stays). */
+export const STAY = '$stay';
+
 export interface Decision {
   event: string;
   title: string;
@@ -78,12 +81,12 @@ export function readSteps(workflow: WorkflowConfig | undefined): ReadSteps {
       let actions: Effect[] = [];
       if (typeof t === 'string') target = t;
       else if (isObj(t) && only(t, ['target', 'actions']) && (t.target === undefined || typeof t.target === 'string')) {
-        target = (t.target as string | undefined) ?? '';
+        target = (t.target as string | undefined) ?? STAY;
         const list = t.actions === undefined ? [] : Array.isArray(t.actions) ? t.actions : [t.actions];
         if (!list.every((a) => isObj(a) && typeof a.type === 'string' && only(a, ['type', 'params']))) { ok = false; break; }
         actions = (list as Obj[]).map((a) => ({ type: a.type as string, params: isObj(a.params) ? a.params : {} }));
       } else if (t !== undefined) { ok = false; break; }
-      if (target.startsWith('#') || target.includes('.')) { ok = false; break; }
+      if (target !== STAY && (target.startsWith('#') || target.includes('.'))) { ok = false; break; }
       decisions.push({
         event, title: typeof def.title === 'string' ? def.title : event, target, actions,
         ...(typeof def.form === 'string' ? { form: def.form } : {}), ...(def.validate === true ? { validate: true } : {}),
@@ -118,7 +121,9 @@ export function writeSteps(steps: Step[], previous: WorkflowConfig | undefined):
     const on: Obj = {};
     for (const d of s.decisions) {
       events[d.event] = { title: d.title, ...(d.form ? { form: d.form } : {}), ...(d.validate ? { validate: true } : {}) };
-      if (d.target) on[d.event] = { target: d.target, ...(d.actions.length ? { actions: d.actions.map((a) => ({ type: a.type, params: a.params })) } : {}) };
+      const actions = d.actions.length ? { actions: d.actions.map((a) => ({ type: a.type, params: a.params })) } : {};
+      if (d.target === STAY) on[d.event] = actions;
+      else if (d.target) on[d.event] = { target: d.target, ...actions };
     }
     const task = { name: s.taskName || s.key, title: s.taskTitle, role: s.role, scope: s.scope, ...(s.due ? { due: s.due } : {}), events };
     states[s.key] = { meta: { title: s.title, ...(s.kind === 'applicant' ? { editable: true } : {}), tasks: [task] }, on };
