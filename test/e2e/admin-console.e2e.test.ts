@@ -51,6 +51,14 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await press(page(), '.editor-tabs .tab', title);
     await page().waitForFunction((t) => document.querySelector('.editor-tabs .tab.on')?.textContent?.includes(t), LONG, title);
   };
+  /**
+   * A full-page screenshot of the console, waiting at most a few seconds for the network to settle
+   * (the page never polls; a slow answer must not hold the test for the default timeout).
+   */
+  async function shot(p: Page, name: string) {
+    p.setDefaultTimeout(8000);
+    try { await screenshot(p, name); } finally { p.setDefaultTimeout(45_000); }
+  }
   /** A DOM click on the element with this selector once it is there (no mouse: nothing can cover it). */
   const tap = async (selector: string) => { await page().waitForSelector(selector); await page().$eval(selector, (el) => (el as HTMLElement).click()); };
   const check = async (p: Page, selector: string, on = true) => {
@@ -110,7 +118,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     expect(await bodyText(page())).toContain('物业区域备案');
     await press(page(), '.admin-types tr[data-type="area-filing"] .type-toggle', '物业区域备案');
     await page().waitForSelector('#versions-area-filing');
-    await screenshot(page(), 'admin-types-list');
+    await shot(page(), 'admin-types-list');
   }, 120_000);
 
   it('creates 装修备案 and builds its form in the field list: a conditional report and a 施工人员 table', async () => {
@@ -164,7 +172,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await lintClean();
     await press(page(), '.field-item[data-field="safetyReport"] button', '编辑');
     await page().waitForSelector('#fe-cond-mode');
-    await screenshot(page(), 'admin-form-editor');
+    await shot(page(), 'admin-form-editor');
 
     // The same form as JSON Schema: the condition is an if/then, the table an array of objects.
     await press(page(), '.subtabs button', '表单定义 JSON');
@@ -195,7 +203,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await check(page(), '#set-col-areaName');
     await check(page(), '#set-col-room');
     await lintClean();
-    await screenshot(page(), 'admin-settings');
+    await shot(page(), 'admin-settings');
   }, 60_000);
 
   it('builds the two-step review in the step editor; the diagram and the check follow every change', async () => {
@@ -255,7 +263,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await page().waitForFunction(() => document.querySelectorAll('.wf-node').length === 5 && [...document.querySelectorAll('.wf-node text')].some((t) => t.textContent === '待审核'), LONG);
     await page().focus('#step-1-title');
     await page().waitForSelector('.wf-node.current');
-    await screenshot(page(), 'admin-step-editor');
+    await shot(page(), 'admin-step-editor');
 
     await press(page(), '.subtabs button', '流程 JSON');
     await page().waitForSelector('#workflow-json .cm-content');
@@ -283,7 +291,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await popup;
     for (const p of await browser.pages()) if (p !== page() && p.browserContext() === admin.context) await p.close();
     await lintClean();
-    await screenshot(page(), 'admin-print-editor');
+    await shot(page(), 'admin-print-editor');
   }, 150_000);
 
   it('simulates it through to 已备案: the tasks, the decision forms, the end', async () => {
@@ -303,7 +311,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await tap('#sim-confirm');
     await state('已备案');
     await waitForText(page(), '流程已办结');
-    await screenshot(page(), 'admin-simulator');
+    await shot(page(), 'admin-simulator');
   }, 120_000);
 
   it('publishes it as version 1, listed with its versions', async () => {
@@ -379,7 +387,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
 
     await goto(page(), app.url, `/admin/types/${TYPE}/diff?from=1&to=2`);
     await waitForText(page(), '字段「contractor」');
-    await screenshot(page(), 'admin-version-diff');
+    await shot(page(), 'admin-version-diff');
   }, 150_000);
 
   it('the reviewer approves: the running case finishes on version 1; a new case needs the new field', async () => {
@@ -411,12 +419,12 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     const versions = await page().$eval(`#versions-${TYPE}`, (el) => (el as HTMLElement).innerText);
     expect(versions).toMatch(/v1[\s\S]*已办结 1/);
     expect(versions).toContain('v2');
-    await screenshot(page(), 'admin-types-versions');
+    await shot(page(), 'admin-types-versions');
 
     await goto(page(), app.url, '/admin/audit');
     await waitForText(page(), '发布新版本');
     const audit = await bodyText(page());
     for (const s of ['保存草稿', '发布为版本 1', '发布为版本 2', TYPE]) expect(audit).toContain(s);
-    await screenshot(page(), 'admin-audit');
+    await shot(page(), 'admin-audit');
   }, 150_000);
 });

@@ -3,14 +3,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../api/hooks';
-import { useSession } from '../app/session';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { Panel } from '../ui/Panel';
 import { Pager } from '../ui/Pager';
 import { ErrorAlert, Loading } from '../ui/Alert';
 import { Tag, type Tone } from '../ui/StatusTag';
 import { formatDateTime } from '../ui/format';
-import type { AuditEntry } from './api';
+import type { AdminType, AuditEntry } from './api';
+import { useWho } from './who';
 
 const ACTIONS: Record<string, { title: string; tone: Tone }> = {
   'draft.save': { title: '保存草稿', tone: 'grey' },
@@ -30,9 +30,10 @@ function detailText(e: AuditEntry): string {
 
 export function AuditPage() {
   const [page, setPage] = useState(1);
-  const { me } = useSession();
   const log = useApi<{ total: number; page: number; items: AuditEntry[] }>(`/api/admin/audit?page=${page}`);
-  const who = (id: number | null) => (id === null ? '系统' : id === me?.user.id ? `${me.user.displayName}（${me.user.username}）` : `用户 #${id}`);
+  const who = useWho();
+  const types = useApi<{ items: AdminType[] }>('/api/admin/types');
+  const titleOf = (id: string) => types.data?.items.find((t) => t.id === id)?.title;
   return (
     <>
       <Breadcrumbs items={[{ title: '系统管理', to: '/admin' }, { title: '审计日志' }]} />
@@ -49,7 +50,7 @@ export function AuditPage() {
                     <td className="nowrap">{formatDateTime(e.createdAt)}</td>
                     <td>{who(e.actorId)}</td>
                     <td><Tag tone={ACTIONS[e.action]?.tone ?? 'grey'}>{ACTIONS[e.action]?.title ?? e.action}</Tag></td>
-                    <td>{e.target ? <Link to={`/admin/types/${e.target}`} className="mono">{e.target}</Link> : ''}</td>
+                    <td>{e.target ? <><Link to={`/admin/types/${e.target}`}>{titleOf(e.target) ?? e.target}</Link> <code className="muted small">{e.target}</code></> : ''}</td>
                     <td>{detailText(e)}</td>
                   </tr>
                 ))}

@@ -15,7 +15,7 @@ export function NewTypeDialog({ taken, onClose, onCreated }: { taken: string[]; 
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const { districts } = useDistricts();
-  const idError = id && !ID.test(id) ? '标识须以小写字母开头，只含小写字母、数字和连字符（如 renovation-filing）' : taken.includes(id) ? '该标识已被使用' : undefined;
+  const idError = id && !ID.test(id) ? '标识须以小写字母开头，只含小写字母、数字和连字符（如 new-filing）' : taken.includes(id) ? '该标识已被使用' : undefined;
 
   const create = async () => {
     if (!id || !title.trim() || idError) { setError(!title.trim() ? '请填写业务名称' : idError ?? '请填写标识'); return; }
@@ -39,11 +39,11 @@ export function NewTypeDialog({ taken, onClose, onCreated }: { taken: string[]; 
       <form onSubmit={(e) => { e.preventDefault(); void create(); }}>
         <div className="field">
           <label className="field-label" htmlFor="new-type-title">业务名称<span className="req">*</span></label>
-          <input id="new-type-title" className="form-control" value={title} maxLength={40} placeholder="如：装修备案" onChange={(e) => setTitle(e.target.value)} />
+          <input id="new-type-title" className="form-control" value={title} maxLength={40} placeholder="如：××备案" onChange={(e) => setTitle(e.target.value)} />
         </div>
         <div className={`field ${idError ? 'has-error' : ''}`}>
           <label className="field-label" htmlFor="new-type-id">业务标识<span className="req">*</span></label>
-          <input id="new-type-id" className="form-control mono" value={id} maxLength={63} placeholder="如：renovation-filing" onChange={(e) => setId(e.target.value.trim())} aria-describedby="new-type-id-help" />
+          <input id="new-type-id" className="form-control mono" value={id} maxLength={63} placeholder="如：new-filing" onChange={(e) => setId(e.target.value.trim())} aria-describedby="new-type-id-help" />
           <p className="field-help" id="new-type-id-help">英文小写与连字符，创建后不可更改；用于网址和导出文件名。</p>
           {idError && <p className="field-errors" role="alert">{idError}</p>}
         </div>

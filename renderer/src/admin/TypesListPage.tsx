@@ -9,11 +9,12 @@ import { Alert, ErrorAlert, Loading } from '../ui/Alert';
 import { Tag } from '../ui/StatusTag';
 import { formatDateTime } from '../ui/format';
 import { adminApi, type AdminType } from './api';
-import { CaseCounts, sourceTitle, totalCases } from './caseCounts';
+import { CaseCounts, sourceTitle } from './caseCounts';
 import { NewTypeDialog } from './NewTypeDialog';
 import { ImportDialog } from './ImportDialog';
 import { RollbackDialog } from './RollbackDialog';
 import { DiffPicker } from './versions/DiffPicker';
+import { useWho } from './who';
 
 type Dialog = { kind: 'new' } | { kind: 'import' } | { kind: 'rollback'; type: AdminType; version?: number } | { kind: 'diff'; type: AdminType };
 
@@ -24,6 +25,7 @@ export function TypesListPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<string>();
   const navigate = useNavigate();
+  const who = useWho();
 
   const items = useMemo(() => (list.data?.items ?? [])
     .filter((t) => !q || t.title.includes(q) || t.id.includes(q.toLowerCase()))
@@ -106,8 +108,8 @@ export function TypesListPage() {
                                     <td>v{v.version} {v.version === t.currentVersion && <Tag tone="blue">当前</Tag>}</td>
                                     <td>{sourceTitle(v.source)}</td>
                                     <td className="nowrap">{formatDateTime(v.publishedAt)}</td>
-                                    <td>{v.publishedBy ? `用户 #${v.publishedBy}` : '系统'}</td>
-                                    <td><CaseCounts v={v} />{totalCases(v) > 0 && v.version !== t.currentVersion && <span className="muted small">（按本版本办理到结束）</span>}</td>
+                                    <td>{who(v.publishedBy)}</td>
+                                    <td><CaseCounts v={v} />{(v.cases.active || v.cases.draft) && v.version !== t.currentVersion ? <span className="muted small">（在办业务按本版本办理到结束）</span> : null}</td>
                                     <td className="ops nowrap">
                                       <a className="btn btn-sm" href={adminApi.exportUrl(t.id, v.version)} download>导出此版本</a>
                                       {v.version !== t.currentVersion && t.currentVersion && (

@@ -3,8 +3,6 @@ import type { VersionInfo } from './api';
 
 const STATUS_TITLES: Array<[string, string]> = [['active', '办理中'], ['closed', '已办结'], ['draft', '草稿']];
 
-export const totalCases = (v: VersionInfo) => Object.values(v.cases).reduce((a, b) => a + b, 0);
-
 export function CaseCounts({ v }: { v: VersionInfo }) {
   const parts = STATUS_TITLES.filter(([k]) => v.cases[k]).map(([k, t]) => `${t} ${v.cases[k]}`);
   const other = Object.entries(v.cases).filter(([k]) => !STATUS_TITLES.some(([s]) => s === k)).map(([k, n]) => `${k} ${n}`);

@@ -2,7 +2,7 @@
 // departments), the applicant's draft step leading to a final step, and settings to be filled in.
 import type { Bundle } from './api';
 
-/** RF for renovation-filing, SU for survey: a starting business-number prefix the admin may change. */
+/** NF for new-filing, SU for survey: a starting business-number prefix the admin may change. */
 export function prefixFor(id: string): string {
   const parts = id.split('-').filter(Boolean);
   const p = parts.length > 1 ? parts.map((x) => x[0]).join('') : (parts[0] ?? 'xx').slice(0, 2);

@@ -19,7 +19,7 @@ export const FORM_HINTS: HintSchema = {
       required: { title: '必填字段', type: 'array', items: { type: 'string' } },
       properties: { title: '字段', type: 'object', additional: { ref: 'field' } },
       examples: { title: '示例数据（第一份须完整有效）', type: 'array', items: { type: 'object' } },
-      if: { title: '条件（如：当是否涉及承重结构为是时）', type: 'object', ref: 'field' },
+      if: { title: '条件（如：当某个是/否字段为是时）', type: 'object', ref: 'field' },
       then: { title: '条件成立时（如 required）', type: 'object', ref: 'field' },
       else: { title: '条件不成立时', type: 'object', ref: 'field' },
       allOf: { title: '多个条件', type: 'array', items: { type: 'object', properties: { if: { ref: 'field' }, then: { ref: 'field' } } } },

@@ -322,7 +322,7 @@ const NAME_HINTS: Record<string, string> = {
   联系人: 'contactPerson', 地址: 'address', 备注: 'remarks', 说明: 'remarks', 所属区县: 'district', 区县: 'district',
   小区名称: 'areaName', 项目名称: 'projectName', 房号: 'room', 业主姓名: 'ownerName', 开工日期: 'startDate', 完工日期: 'endDate',
   开始日期: 'startDate', 结束日期: 'endDate', 日期: 'date', 面积: 'area', 数量: 'count', 金额: 'amount', 附件: 'attachments',
-  施工单位: 'contractor', 施工人员: 'workers', 是否涉及承重结构: 'structural', 结构安全鉴定报告: 'safetyReport', 职务: 'position',
+  职务: 'position',
   单位名称: 'orgName', 统一社会信用代码: 'uscc', 电子邮箱: 'email', 邮箱: 'email', 类型: 'kind', 内容: 'content', 标题: 'title',
 };
 

@@ -10,11 +10,13 @@ import type { Draft } from '../useDraft';
 import { CaseCounts, sourceTitle } from '../caseCounts';
 import { RollbackDialog } from '../RollbackDialog';
 import { DiffTable } from './DiffTable';
+import { useWho } from '../who';
 
 export function VersionsTab({ id, info, draft, onChanged }: { id: string; info: AdminType | undefined; draft: Draft; onChanged: () => void }) {
   const [compare, setCompare] = useState<{ from: number; to: string } | null>(() => (info?.currentVersion && draft.isDraft ? { from: info.currentVersion, to: 'draft' } : null));
   const [rollback, setRollback] = useState<number | null>(null);
   const [notice, setNotice] = useState<string>();
+  const who = useWho();
   const diff = useApi<{ changes: DiffEntry[] }>(compare ? `/api/admin/types/${encodeURIComponent(id)}/diff?from=${compare.from}&to=${compare.to}` : null);
   if (!info) return <Loading />;
   return (
@@ -33,7 +35,7 @@ export function VersionsTab({ id, info, draft, onChanged }: { id: string; info: 
               <td>v{v.version} {v.version === info.currentVersion && <Tag tone="blue">当前</Tag>}</td>
               <td>{sourceTitle(v.source)}</td>
               <td className="nowrap">{formatDateTime(v.publishedAt)}</td>
-              <td>{v.publishedBy ? `用户 #${v.publishedBy}` : '系统'}</td>
+              <td>{who(v.publishedBy)}</td>
               <td><CaseCounts v={v} /></td>
               <td className="ops nowrap">
                 {info.hasDraft && <button type="button" className="btn btn-sm" onClick={() => setCompare({ from: v.version, to: 'draft' })}>与草稿对比</button>}

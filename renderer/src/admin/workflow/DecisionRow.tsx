@@ -33,7 +33,8 @@ export function DecisionRow({ idPrefix, d, steps, taken, vocab, problems, onChan
     const p = PRESETS.find((x) => x.event === value)!;
     onChange({ ...d, event: uniqueEvent(p.event, others), title: p.title, form: p.form && (forms.includes(p.form) || !vocab) ? p.form : undefined, validate: p.validate });
   };
-  const at = (...keys: string[]) => problems.filter((p) => keys.includes(p.segs[p.segs[2] === 'on' ? 4 : 7] ?? ''));
+  // "event X is not handled in this state" is about where it leads: shown under 去向.
+  const at = (...keys: string[]) => problems.filter((p) => keys.includes(p.segs[p.segs[2] === 'on' ? 4 : 7] ?? (/not handled/.test(p.message) ? 'target' : '')));
   const rest = problems.filter((p) => !at('target', 'form', 'title', 'actions').includes(p));
   return (
     <>
