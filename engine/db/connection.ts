@@ -8,6 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
+import sqlite3 from 'sqlite3';
+import { pgRaw, sqliteRaw, SqliteStatements, txConnection, type Raw } from './raw.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -16,6 +18,10 @@ export interface Db {
   dialect: Dialect;
   /** Runs fn in one write transaction; commits when it resolves, rolls back when it throws. */
   tx<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
+  /** Prepared statements on the connection of a transaction that tx opened (engine/db/raw.ts). */
+  sql(t: Transaction): Raw;
+  /** Prepared statements outside any transaction, for reads. */
+  read: Raw;
   close(): Promise<void>;
 }
 
@@ -96,11 +102,157 @@ export function createMutex() {
 
 export function createDb(databaseUrl: string, logging = false): Db {
   const { sequelize, dialect } = openSequelize(databaseUrl, logging);
-  const writeLock = dialect === 'sqlite' ? createMutex() : <T>(fn: () => Promise<T>) => fn();
+  if (dialect === 'postgres') return postgresDb(sequelize);
+  const statements = new SqliteStatements();
+  const storage = databaseUrl.replace(/^sqlite:(\/\/)?/, '');
+  const readers = sqliteReaders(sequelize, storage, statements);
   return {
     sequelize,
     dialect,
-    tx: (fn) => writeLock(() => sequelize.transaction((t) => fn(t))),
+    tx: groupCommit(sequelize, statements),
+    sql: (t) => sqliteRaw(statements, txConnection(t) as never),
+    read: readers.raw,
+    close: async () => {
+      await statements.finalizeAll();
+      await readers.close();
+      await sequelize.close();
+    },
+  };
+}
+
+function postgresDb(sequelize: Sequelize): Db {
+  const cm = sequelize.connectionManager as unknown as {
+    getConnection(o: { type: string }): Promise<never>;
+    releaseConnection(c: unknown): Promise<void>;
+  };
+  const withClient = async <T>(fn: (r: Raw) => Promise<T>): Promise<T> => {
+    const client = await cm.getConnection({ type: 'read' });
+    try {
+      return await fn(pgRaw(client));
+    } finally {
+      await cm.releaseConnection(client);
+    }
+  };
+  return {
+    sequelize,
+    dialect: 'postgres',
+    tx: (fn) => sequelize.transaction((t) => fn(t)),
+    sql: (t) => pgRaw(txConnection(t) as never),
+    read: {
+      all: (sql, params) => withClient((r) => r.all(sql, params)),
+      get: (sql, params) => withClient((r) => r.get(sql, params)),
+      run: (sql, params) => withClient((r) => r.run(sql, params)),
+    },
     close: () => sequelize.close(),
   };
+}
+
+/**
+ * Reads outside transactions on SQLite: two connections of their own (WAL readers never wait for
+ * the writer), used in turn; an in-memory database has only Sequelize's own connection.
+ */
+function sqliteReaders(sequelize: Sequelize, storage: string, statements: SqliteStatements) {
+  const opened: Array<Promise<sqlite3.Database>> = [];
+  const open = () => new Promise<sqlite3.Database>((resolve, reject) => {
+    const db = new sqlite3.Database(storage, sqlite3.OPEN_READWRITE, (err) => {
+      if (err) return reject(err);
+      db.exec('PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;', (e) => (e ? reject(e) : resolve(db)));
+    });
+  });
+  let turn = 0;
+  const conn = (): Promise<unknown> => {
+    if (storage === ':memory:') {
+      const cm = sequelize.connectionManager as unknown as { getConnection(o: { uuid: string }): Promise<unknown> };
+      return cm.getConnection({ uuid: 'default' });
+    }
+    const i = turn++ % 2;
+    opened[i] ??= open();
+    return opened[i];
+  };
+  const via = async () => sqliteRaw(statements, (await conn()) as never);
+  return {
+    raw: {
+      all: async (sql: string, params?: unknown[]) => (await via()).all(sql, params),
+      get: async (sql: string, params?: unknown[]) => (await via()).get(sql, params),
+      run: async (sql: string, params?: unknown[]) => (await via()).run(sql, params),
+    } satisfies Raw,
+    close: async () => {
+      const dbs = await Promise.allSettled(opened);
+      opened.length = 0;
+      for (const r of dbs) if (r.status === 'fulfilled') await new Promise<void>((res) => r.value.close(() => res()));
+    },
+  };
+}
+
+interface Pending {
+  fn: (t: Transaction) => Promise<unknown>;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+}
+
+/** Most transactions committed by one COMMIT (one fsync): enough to amortise it, small enough to keep latency. */
+const GROUP_MAX = 32;
+
+/**
+ * SQLite write transactions, one at a time per process (see the header), with group commit: the
+ * transactions that queued while one ran are run together in one BEGIN IMMEDIATE … COMMIT, each in
+ * its own SAVEPOINT — a failing one is rolled back to its savepoint and rejected alone — and every
+ * caller is answered only after the one COMMIT (one fsync for all of them) succeeded. A caller
+ * therefore never sees success for a write that is not durable; if the COMMIT fails, all of them fail.
+ * BEGIN, SAVEPOINT and COMMIT are prepared statements on the shared write connection; the
+ * Transaction object handed to callers carries that connection, so models given `{ transaction: t }`
+ * and `db.sql(t)` both run inside it.
+ */
+function groupCommit(sequelize: Sequelize, statements: SqliteStatements) {
+  const cm = sequelize.connectionManager as unknown as { getConnection(o: { uuid: string }): Promise<unknown> };
+  const queue: Pending[] = [];
+  let running = false;
+  const open = async () => {
+    const t = new Transaction(sequelize, {});
+    const conn = await cm.getConnection({ uuid: (t as unknown as { id: string }).id });
+    (t as unknown as { connection: unknown }).connection = conn;
+    return { t, raw: sqliteRaw(statements, conn as never) };
+  };
+  const finish = (t: Transaction, state: 'commit' | 'rollback') => {
+    (t as unknown as { finished: string }).finished = state;
+  };
+  const runBatch = async (batch: Pending[]) => {
+    const { t, raw } = await open();
+    await raw.run('BEGIN IMMEDIATE');
+    const outcomes: Array<{ ok: boolean; value: unknown }> = [];
+    try {
+      for (const item of batch) {
+        if (batch.length > 1) await raw.run('SAVEPOINT beian_group');
+        try {
+          outcomes.push({ ok: true, value: await item.fn(t) });
+          if (batch.length > 1) await raw.run('RELEASE beian_group');
+        } catch (err) {
+          if (batch.length === 1) throw err;
+          await raw.run('ROLLBACK TO beian_group');
+          await raw.run('RELEASE beian_group');
+          outcomes.push({ ok: false, value: err });
+        }
+      }
+      await raw.run('COMMIT');
+      finish(t, 'commit');
+    } catch (err) {
+      await raw.run('ROLLBACK').catch(() => undefined);
+      finish(t, 'rollback');
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    batch.forEach((item, i) => (outcomes[i].ok ? item.resolve(outcomes[i].value) : item.reject(outcomes[i].value)));
+  };
+  const drain = async () => {
+    running = true;
+    while (queue.length) {
+      const batch = queue.splice(0, GROUP_MAX);
+      await runBatch(batch).catch((err) => { for (const item of batch) item.reject(err); });
+    }
+    running = false;
+  };
+  return <T>(fn: (t: Transaction) => Promise<T>): Promise<T> => new Promise<T>((resolve, reject) => {
+    queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+    if (!running) void drain();
+  });
 }

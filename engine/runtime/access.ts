@@ -4,6 +4,7 @@
 import { Op, literal, type WhereOptions } from 'sequelize';
 import type { SessionUser } from '../auth/sessions.js';
 import type { Database } from '../db/index.js';
+import type { Raw } from '../db/raw.js';
 
 export const DEPARTMENT_ROLES = new Set(['clerk', 'reviewer']);
 
@@ -76,19 +77,32 @@ export function userMatchesTask(user: SessionUser, task: TaskRow): boolean {
   }
 }
 
+/** caseVisibilityWhere on one case row: admin, own organisation, the department's district. */
+export function seesCaseRow(user: SessionUser, row: { orgId?: unknown; district?: unknown; status?: unknown }): boolean {
+  if (user.role === 'admin') return true;
+  if (user.orgId && row.orgId === user.orgId) return true;
+  return DEPARTMENT_ROLES.has(user.role) && !!user.district && row.district === user.district && row.status !== 'draft';
+}
+
+/**
+ * Whoever has (or had) a task on the case sees it: the organisation a complaint is forwarded to,
+ * an inspector named on a campaign, a task open to a whole role.
+ */
+async function hasTaskOn(raw: Raw, user: SessionUser, caseId: number): Promise<boolean> {
+  const hit = await raw.get(
+    "SELECT 1 AS hit FROM tasks WHERE case_id = ? AND (assignee_id = ? OR completed_by = ? OR (role = ? AND scope = 'any') OR (org_id = ? AND role = ?)) LIMIT 1",
+    [caseId, user.id, user.id, user.role, user.orgId ?? null, user.role],
+  );
+  return !!hit;
+}
+
 export async function canSeeCase(db: Database, user: SessionUser, caseId: number): Promise<boolean> {
-  const { Case, Task } = db.models;
-  // caseVisibilityWhere on the one row (by primary key): admin, own organisation, the department's
-  // district; its "has or had a task" branch is part of the task query below.
-  const row = await Case.findByPk(caseId, { attributes: ['id', 'orgId', 'district', 'status'], raw: true });
-  if (row) {
-    if (user.role === 'admin') return true;
-    if (user.orgId && row.orgId === user.orgId) return true;
-    if (DEPARTMENT_ROLES.has(user.role) && user.district && row.district === user.district && row.status !== 'draft') return true;
-  }
-  // Whoever has (or had) a task on the case sees it: the organisation a complaint is forwarded to,
-  // an inspector named on a campaign, a task open to a whole role.
-  const or: WhereOptions[] = [{ assigneeId: user.id }, { completedBy: user.id }, { role: user.role, scope: 'any' }];
-  if (user.orgId) or.push({ orgId: user.orgId, role: user.role });
-  return (await Task.count({ where: { caseId, [Op.or]: or } })) > 0;
+  const row = await db.read.get('SELECT id, org_id, district, status FROM cases WHERE id = ?', [caseId]);
+  if (row && seesCaseRow(user, row)) return true;
+  return hasTaskOn(db.read, user, caseId);
+}
+
+/** canSeeCase on a row already read (and locked) inside a transaction. */
+export async function canSeeLockedCase(raw: Raw, user: SessionUser, row: { id: number; orgId?: unknown; district?: unknown; status?: unknown }): Promise<boolean> {
+  return seesCaseRow(user, row) || hasTaskOn(raw, user, row.id);
 }

@@ -17,7 +17,8 @@ import { indexFields } from './index-fields.js';
 import { collectAttachmentIds } from './attachments.js';
 import { fillData } from './data-fill.js';
 import { labelRows } from './check.js';
-import { canSeeCase, userMatchesTask } from './access.js';
+import { canSeeLockedCase, userMatchesTask } from './access.js';
+import { caseSql, lockCaseRow, openTasksOf } from './case-sql.js';
 import { applyTransition, createTasksForPaths, type CaseRow } from './transition.js';
 
 type Data = Record<string, unknown>;
@@ -51,9 +52,7 @@ async function caseFields(engine: Engine, def: TypeVersionDef, data: Data, t?: T
 }
 
 async function lockCase(engine: Engine, t: Transaction, caseId: number): Promise<CaseRow> {
-  const row = await engine.db.models.Case.findByPk(caseId, { transaction: t, lock: engine.db.dialect === 'postgres' ? t.LOCK.UPDATE : undefined, raw: true });
-  if (!row) throw new AppError('NOT_FOUND', { what: '业务单' });
-  return row as CaseRow;
+  return lockCaseRow(caseSql(engine.db, t), caseId);
 }
 
 async function link(engine: Engine, t: Transaction, def: TypeVersionDef, caseId: number, data: Data, user: SessionUser) {
@@ -109,15 +108,12 @@ export async function createCase(engine: Engine, user: SessionUser, typeId: stri
   });
 }
 
-async function mustSee(engine: Engine, user: SessionUser, caseId: number) {
-  if (!(await canSeeCase(engine.db, user, caseId))) throw new AppError('NOT_FOUND', { what: '业务单' });
-}
-
 export async function updateDraft(engine: Engine, user: SessionUser, caseId: number, rawData: unknown, version?: number): Promise<void> {
-  await mustSee(engine, user, caseId);
   const raw = asData(rawData);
   await engine.db.tx(async (t) => {
-    const row = await lockCase(engine, t, caseId);
+    const s = caseSql(engine.db, t);
+    const row = await lockCaseRow(s, caseId);
+    if (!(await canSeeLockedCase(s.raw, user, row))) throw new AppError('NOT_FOUND', { what: '业务单' });
     if (row.orgId === null || row.orgId !== user.orgId) throw new AppError('FORBIDDEN');
     if (version !== undefined && version !== row.version) throw new AppError('CASE_CONFLICT');
     const def = await engine.registry.get(row.typeId, row.typeVersion);
@@ -153,13 +149,14 @@ export interface SendInput {
 
 /** An event from a person: an applicant's SUBMIT, or a task completion (taskId set). */
 export async function sendEvent(engine: Engine, user: SessionUser, caseId: number, input: SendInput): Promise<void> {
-  const visible = await canSeeCase(engine.db, user, caseId);
-  if (!visible) throw new AppError('NOT_FOUND', { what: '业务单' });
   await engine.db.tx(async (t) => {
-    const row = await lockCase(engine, t, caseId);
+    const s = caseSql(engine.db, t);
+    const row = await lockCaseRow(s, caseId);
+    // Who may see it is judged on the locked row (one query less than canSeeCase before the lock).
+    if (!(await canSeeLockedCase(s.raw, user, row))) throw new AppError('NOT_FOUND', { what: '业务单' });
     if (input.version !== undefined && input.version !== row.version) throw new AppError('CASE_CONFLICT');
     const def = await engine.registry.get(row.typeId, row.typeVersion);
-    const open = await engine.db.models.Task.findAll({ where: { caseId, status: 'open' }, transaction: t, raw: true });
+    const open = await openTasksOf(s, caseId);
     let task;
     if (input.taskId !== undefined) {
       task = open.find((x) => x.id === input.taskId);
@@ -194,7 +191,7 @@ export async function sendEvent(engine: Engine, user: SessionUser, caseId: numbe
     const fields = input.data !== undefined ? await caseFields(engine, def, data, t) : undefined;
     const updated = await applyTransition(engine, t, def, row, {
       event: input.event, data, decision, actorId: user.id, actorName: user.displayName, taskId: task.id as number,
-      extraFlags, caseFields: fields,
+      extraFlags, caseFields: fields, openTasks: open,
     });
     // New data (typed by the applicant, or written by effects from a decision, e.g. completion
     // photos) brings its attachments along.

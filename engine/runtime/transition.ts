@@ -3,13 +3,15 @@
 // states left and entered, write the case (guarded by its version) and append to the event log.
 // Either all of it commits or none of it.
 import { transition } from 'xstate';
-import { Op, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import { ROLES, getPointer, setPointer, resolveDelay, type TaskDef, type TypeVersionDef } from '../registry/index.js';
 import { activeLeaves, activePaths, stateConfig } from './states.js';
 import { runEffects, type EffectCase, type Flag } from './effects.js';
 import { indexFields } from './index-fields.js';
+import { appendEvent, cancelTasks, caseSql, completeTask, insertTask, openTasksOf, updateCaseRow, type CaseSql } from './case-sql.js';
+import type { RawRow } from '../db/raw.js';
 
 export type CaseRow = Record<string, unknown> & {
   id: number; number: string; typeId: string; typeVersion: number; state: string; status: string;
@@ -27,6 +29,8 @@ export interface TransitionInput {
   extraFlags?: Flag[];
   /** Extra case columns to write (e.g. district derived from new data). */
   caseFields?: Record<string, unknown>;
+  /** The case's open tasks when the caller read them already in this transaction. */
+  openTasks?: RawRow[];
   now?: Date;
 }
 
@@ -37,7 +41,8 @@ export function dueDate(def: TypeVersionDef, task: TaskDef, now: Date, data?: un
 }
 
 export async function createTasksForPaths(engine: Engine, t: Transaction, def: TypeVersionDef, c: CaseRow, paths: string[], now: Date) {
-  const { Task, User } = engine.db.models;
+  const { User } = engine.db.models;
+  const s = caseSql(engine.db, t);
   for (const path of paths) {
     for (const task of stateConfig(def.workflow, path)?.meta?.tasks ?? []) {
       const orgId = task.orgField ? Number(getPointer(c.data, task.orgField)) || null : (task.role === 'applicant' || task.scope === 'org' ? c.orgId : null);
@@ -49,10 +54,10 @@ export async function createTasksForPaths(engine: Engine, t: Transaction, def: T
       }
       const row = {
         caseId: c.id, state: path, name: task.name, title: task.title, role: task.role, scope: task.scope,
-        district: c.district, orgId, events: task.events, status: 'open', dueAt: dueDate(def, task, now, c.data),
+        district: c.district, orgId, events: task.events, dueAt: dueDate(def, task, now, c.data),
       };
       if (!task.assignees) {
-        await Task.create(row, { transaction: t });
+        await insertTask(s, row, now);
         continue;
       }
       // Named people (e.g. the inspectors of a campaign): one task each, already theirs.
@@ -62,7 +67,7 @@ export async function createTasksForPaths(engine: Engine, t: Transaction, def: T
       for (const username of list) {
         const user = await User.findOne({ where: { username, role: task.role, active: true }, transaction: t, raw: true });
         if (!user) throw new AppError('RULE_VIOLATION', { message: `「${task.title}」的办理人「${username}」不存在或不是${task.role}角色` });
-        await Task.create({ ...row, assigneeId: user.id }, { transaction: t });
+        await insertTask(s, { ...row, assigneeId: user.id as number }, now);
       }
     }
   }
@@ -72,12 +77,11 @@ export async function createTasksForPaths(engine: Engine, t: Transaction, def: T
  * A countersign step (completion "all"): each completion is recorded (and its decision collected)
  * but only the last one moves the case. Returns the updated case when it handled the event.
  */
-async function countersign(engine: Engine, t: Transaction, def: TypeVersionDef, row: CaseRow, input: TransitionInput, now: Date): Promise<{ data: Record<string, unknown>; done?: CaseRow }> {
-  const { Task, Case, CaseEvent } = engine.db.models;
+async function countersign(s: CaseSql, def: TypeVersionDef, row: CaseRow, input: TransitionInput, now: Date): Promise<{ data: Record<string, unknown>; done?: CaseRow }> {
   let data = input.data;
   if (!input.taskId) return { data };
-  const task = await Task.findByPk(input.taskId, { transaction: t, raw: true });
-  const taskDef = task && stateConfig(def.workflow, task.state)?.meta?.tasks?.find((x) => x.name === task.name);
+  const task = input.openTasks?.find((x) => x.id === input.taskId) ?? await s.raw.get('SELECT * FROM tasks WHERE id = ?', [input.taskId]);
+  const taskDef = task && stateConfig(def.workflow, task.state as string)?.meta?.tasks?.find((x) => x.name === task.name);
   if (!task || !taskDef) return { data };
   if (taskDef.collectInto) {
     const list = getPointer(data, taskDef.collectInto);
@@ -85,24 +89,24 @@ async function countersign(engine: Engine, t: Transaction, def: TypeVersionDef, 
     data = setPointer(data, taskDef.collectInto, [...(Array.isArray(list) ? list : []), entry]);
   }
   if (taskDef.completion !== 'all') return { data };
-  const others = await Task.count({ where: { caseId: row.id, state: task.state, name: task.name, status: 'open', id: { [Op.ne]: task.id } }, transaction: t });
-  if (others === 0) return { data };
-  const [done] = await Task.update({ status: 'done', completedAt: now, completedBy: input.actorId, completedEvent: input.event }, { where: { id: task.id, status: 'open' }, transaction: t });
-  if (!done) throw new AppError('TASK_CONFLICT');
-  const [affected] = await Case.update({ data, version: row.version + 1, updatedAt: now }, { where: { id: row.id, version: row.version }, transaction: t });
-  if (!affected) throw new AppError('CASE_CONFLICT');
-  const seq = ((await CaseEvent.max('seq', { where: { caseId: row.id }, transaction: t })) as number | null ?? 0) + 1;
-  await CaseEvent.create({
-    caseId: row.id, seq, actorId: input.actorId, actorName: input.actorName, event: input.event,
-    payload: input.decision && Object.keys(input.decision).length ? input.decision : null, fromState: row.state, toState: row.state, taskId: task.id,
-  }, { transaction: t });
+  const others = await s.raw.get(
+    "SELECT COUNT(*) AS n FROM tasks WHERE case_id = ? AND state = ? AND name = ? AND status = 'open' AND id <> ?",
+    [row.id, task.state, task.name, task.id],
+  );
+  if (Number(others?.n ?? 0) === 0) return { data };
+  await completeTask(s, task.id as number, input.actorId, input.event, now);
+  await updateCaseRow(s, row.id, row.version, { data, version: row.version + 1, updatedAt: now });
+  await appendEvent(s, {
+    caseId: row.id, actorId: input.actorId, actorName: input.actorName, event: input.event,
+    payload: input.decision && Object.keys(input.decision).length ? input.decision : null, fromState: row.state, toState: row.state, taskId: task.id as number,
+  }, now);
   return { data, done: { ...row, data, version: row.version + 1 } };
 }
 
 export async function applyTransition(engine: Engine, t: Transaction, def: TypeVersionDef, row: CaseRow, input: TransitionInput): Promise<CaseRow> {
-  const { Case, Task, CaseEvent } = engine.db.models;
+  const s = caseSql(engine.db, t);
   const now = input.now ?? new Date();
-  const signed = await countersign(engine, t, def, row, input, now);
+  const signed = await countersign(s, def, row, input, now);
   if (signed.done) return signed.done;
   input = { ...input, data: signed.data };
   const machine = engine.registry.machine(def);
@@ -116,6 +120,7 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
   }
   const [next, actions] = transition(machine, snapshot, event);
   const effectCase: EffectCase = { id: row.id, number: row.number, orgId: row.orgId, district: (input.caseFields?.district as string) ?? row.district, street: (input.caseFields?.street as string) ?? row.street, data: input.data, flags, decision: input.decision };
+  const open = actions.length || !input.openTasks ? undefined : input.openTasks;
   await runEffects(engine, t, effectCase, actions as never, now);
 
   const before = activeLeaves(snapshot.value);
@@ -124,20 +129,10 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
   const afterPaths = new Set(activePaths(after));
   const moved = before.join(',') !== after.join(',');
   // Tasks: the one completed is done when its state was left; tasks of states left are cancelled;
-  // states newly entered get their tasks.
-  if (input.taskId && moved) {
-    const [done] = await Task.update(
-      { status: 'done', completedAt: now, completedBy: input.actorId, completedEvent: input.event },
-      { where: { id: input.taskId, status: 'open' }, transaction: t },
-    );
-    if (!done) throw new AppError('TASK_CONFLICT');
-  }
-  const open = await Task.findAll({ where: { caseId: row.id, status: 'open' }, transaction: t, raw: true });
-  for (const task of open) {
-    if (!afterPaths.has(task.state as string)) {
-      await Task.update({ status: 'cancelled', completedAt: now }, { where: { id: task.id }, transaction: t });
-    }
-  }
+  // states newly entered get their tasks. (Effects may touch tasks: then they are read again.)
+  if (input.taskId && moved) await completeTask(s, input.taskId, input.actorId, input.event, now);
+  const stillOpen = (open ?? await openTasksOf(s, row.id)).filter((x) => !(moved && x.id === input.taskId));
+  await cancelTasks(s, stillOpen.filter((x) => !afterPaths.has(x.state as string)).map((x) => x.id as number), now);
   const updated: CaseRow = {
     ...row,
     ...input.caseFields,
@@ -150,22 +145,19 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
   };
   await createTasksForPaths(engine, t, def, updated, [...afterPaths].filter((p) => !beforePaths.has(p)), now);
 
-  const [affected] = await Case.update({
+  await updateCaseRow(s, row.id, row.version, {
     ...input.caseFields,
     state: updated.state, status: updated.status, data: updated.data, snapshot: updated.snapshot, flags: updated.flags,
     ...indexFields(def, updated.data),
     version: updated.version,
-    submittedAt: row.status === 'draft' ? now : (row.submittedAt as Date | null),
+    submittedAt: row.status === 'draft' ? now : undefined,
     closedAt: updated.status === 'closed' ? now : null,
     updatedAt: now,
-  }, { where: { id: row.id, version: row.version }, transaction: t });
-  if (!affected) throw new AppError('CASE_CONFLICT');
-
-  const seq = ((await CaseEvent.max('seq', { where: { caseId: row.id }, transaction: t })) as number | null ?? 0) + 1;
-  await CaseEvent.create({
-    caseId: row.id, seq, actorId: input.actorId, actorName: input.actorName, event: input.event,
+  });
+  await appendEvent(s, {
+    caseId: row.id, actorId: input.actorId, actorName: input.actorName, event: input.event,
     payload: input.decision && Object.keys(input.decision).length ? input.decision : null,
     fromState: row.state, toState: updated.state, taskId: input.taskId ?? null,
-  }, { transaction: t });
+  }, now);
   return updated;
 }
