@@ -3,6 +3,8 @@
 // another port that validates the area-filing schema with the engine's ajv and writes one row
 // through the same database layer (engine.db.tx: same Sequelize, same per-process write lock on
 // SQLite). Driven over IPC by bench/run.ts: start, seed, drafts, plans, stop.
+import fs from 'node:fs';
+import inspector from 'node:inspector';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { DataTypes } from 'sequelize';
 import { startApp, type RunningApp } from '../engine/app.js';
@@ -131,6 +133,7 @@ const commands: Record<string, (args: Record<string, unknown>) => Promise<unknow
   },
 
   async stop() {
+    await writeProfile();
     await bare?.close();
     await app?.stop();
     return true;
@@ -141,6 +144,21 @@ function planLine(rows: Array<{ id: number; parent: number; detail: string }>, r
   let depth = 0;
   for (let p = r.parent; p; p = rows.find((x) => x.id === p)?.parent ?? 0) depth++;
   return `${'  '.repeat(depth)}${r.detail}`;
+}
+
+// BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the server from start to stop (for finding
+// where a request's time goes; open it in Chrome DevTools).
+const profiler = process.env.BENCH_PROFILE ? new inspector.Session() : null;
+if (profiler) {
+  profiler.connect();
+  profiler.post('Profiler.enable', () => profiler.post('Profiler.start'));
+}
+function writeProfile(): Promise<void> {
+  if (!profiler) return Promise.resolve();
+  return new Promise((resolve) => profiler.post('Profiler.stop', (err, res) => {
+    if (!err) fs.writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((res as { profile: unknown }).profile));
+    resolve();
+  }));
 }
 
 process.on('message', async (msg: Msg) => {

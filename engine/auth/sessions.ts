@@ -1,20 +1,13 @@
 // Sessions live in the database (any server can answer any request). The cookie carries a random
 // token; the table keeps only its sha256, so a copy of the table cannot be replayed.
 import { createHash, randomBytes } from 'node:crypto';
-import { Op, QueryTypes } from 'sequelize';
+import { Op } from 'sequelize';
 import type { Engine } from '../context.js';
+import type { SessionUser } from './types.js';
+
+export type { SessionUser } from './types.js';
 
 export const SESSION_COOKIE = 'beian_sid';
-
-export interface SessionUser {
-  id: number;
-  username: string;
-  role: string;
-  orgId: number | null;
-  district: string | null;
-  street: string | null;
-  displayName: string;
-}
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -33,11 +26,11 @@ export async function destroySession(engine: Engine, token: string | undefined):
 
 export async function loadSessionUser(engine: Engine, token: string | undefined): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
-  // One query for the session and its user (every request runs it).
-  const [row] = await engine.db.sequelize.query<Record<string, unknown>>(
-    'SELECT s.expires_at AS "expiresAt", u.id, u.username, u.role, u.org_id AS "orgId", u.district, u.street, u.display_name AS "displayName", u.active'
-    + ' FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = :id',
-    { replacements: { id: hashToken(token) }, type: QueryTypes.SELECT },
+  // One prepared statement for the session and its user (every request runs it).
+  const row = await engine.db.read.get(
+    'SELECT s.expires_at, u.id, u.username, u.role, u.org_id, u.district, u.street, u.display_name, u.active'
+    + ' FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?',
+    [hashToken(token)],
   );
   if (!row || new Date(row.expiresAt as string) < new Date()) return null;
   if (!row.active) return null;

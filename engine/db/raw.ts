@@ -4,7 +4,8 @@
 // before every SELECT); a prepared statement costs a few µs. SQL is written once with `?`
 // placeholders; on SQLite it becomes a cached `sqlite3.Statement` of the connection, on PostgreSQL
 // a named statement of the client (`$1`, `$2`, … ). Rows come back with the same shapes the models
-// give: camelCase keys, JSON columns parsed, date columns as Date.
+// give ({ raw: true } plus engine/db/models.ts's JSON parsing): camelCase keys, JSON columns
+// parsed, dates as the driver returns them (Date on PostgreSQL, the stored text on SQLite).
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import type { Dialect } from './connection.js';
@@ -18,11 +19,8 @@ export interface Raw {
   run(sql: string, params?: unknown[]): Promise<number>;
 }
 
-// Columns stored as JSON text on SQLite (json on PostgreSQL) and as dates, by column name.
-const JSON_COLUMNS = new Set(['data', 'snapshot', 'flags', 'events', 'payload', 'warnings', 'definition']);
-const DATE_COLUMNS = new Set([
-  'created_at', 'updated_at', 'submitted_at', 'closed_at', 'due_at', 'completed_at', 'expires_at', 'locked_until', 'fired_at',
-]);
+// Columns stored as JSON text on SQLite (json on PostgreSQL), by name, as in engine/db/models.ts.
+const JSON_COLUMNS = new Set(['data', 'snapshot', 'flags', 'events', 'payload', 'definition', 'warnings', 'detail', 'bundle', 'errors', 'result']);
 const camel = new Map<string, string>();
 const toCamel = (col: string) => {
   let c = camel.get(col);
@@ -34,10 +32,7 @@ function shape(row: RawRow): RawRow {
   const out: RawRow = {};
   for (const col in row) {
     let v = row[col];
-    if (v !== null && v !== undefined) {
-      if (JSON_COLUMNS.has(col) && typeof v === 'string') v = JSON.parse(v);
-      else if (DATE_COLUMNS.has(col) && !(v instanceof Date)) v = new Date(v as string);
-    }
+    if (typeof v === 'string' && JSON_COLUMNS.has(col) && (v.startsWith('{') || v.startsWith('[') || v === 'null')) v = JSON.parse(v);
     out[toCamel(col)] = v;
   }
   return out;

@@ -8,6 +8,7 @@ import type { Engine } from '../context.js';
 import { AppError, formInvalid } from '../errors.js';
 import type { SessionUser } from '../auth/index.js';
 import { sniffFile } from './sniff.js';
+import { sqlValue } from '../db/raw.js';
 
 export interface StoredFile {
   id: string;
@@ -121,20 +122,20 @@ export interface FileRef {
 export async function linkFiles(
   engine: Engine, t: Transaction, caseId: number, fileIds: Array<string | FileRef>, user: SessionUser,
 ): Promise<void> {
-  const { File, CaseFile } = engine.db.models;
+  // Prepared statements (engine/db/raw.ts): this runs on every save and submit.
+  const raw = engine.db.sql(t);
   const refs = fileIds.map((r) => (typeof r === 'string' ? { id: r, field: '' } : r));
   const ids = [...new Set(refs.map((r) => r.id))];
-  const linked = new Set(asRows(await CaseFile.findAll({ where: { caseId }, transaction: t, raw: true })).map((r) => r.fileId as string));
+  const linked = new Set((await raw.all('SELECT file_id FROM case_files WHERE case_id = ?', [caseId])).map((r) => r.fileId as string));
   const valid = ids.filter((id) => typeof id === 'string' && id.length <= 36);
-  const owned = new Set(
-    asRows(await File.findAll({ where: { id: valid }, transaction: t, raw: true }))
-      .filter((f) => f.uploadedBy === user.id || linked.has(f.id as string))
-      .map((f) => f.id as string),
-  );
+  const files = valid.length ? await raw.all(`SELECT id, uploaded_by FROM files WHERE id IN (${valid.map(() => '?').join(', ')})`, valid) : [];
+  const owned = new Set(files.filter((f) => f.uploadedBy === user.id || linked.has(f.id as string)).map((f) => f.id as string));
   const bad = refs.filter((r) => !owned.has(r.id));
   if (bad.length) {
     throw formInvalid(bad.map((r) => ({ field: r.field, title: '附件', message: '附件不存在或无权使用', value: r.id })));
   }
-  await CaseFile.destroy({ where: { caseId }, transaction: t });
-  if (ids.length) await CaseFile.bulkCreate(ids.map((fileId) => ({ caseId, fileId })), { transaction: t });
+  if (ids.length === linked.size && ids.every((id) => linked.has(id))) return; // unchanged
+  await raw.run('DELETE FROM case_files WHERE case_id = ?', [caseId]);
+  const now = sqlValue(engine.db.dialect, new Date());
+  for (const fileId of ids) await raw.run('INSERT INTO case_files (case_id, file_id, created_at) VALUES (?, ?, ?)', [caseId, fileId, now]);
 }

@@ -18,7 +18,7 @@ import { collectAttachmentIds } from './attachments.js';
 import { fillData } from './data-fill.js';
 import { labelRows } from './check.js';
 import { canSeeLockedCase, userMatchesTask } from './access.js';
-import { caseSql, lockCaseRow, openTasksOf } from './case-sql.js';
+import { appendEvent, caseSql, insertCaseRow, lockCaseRow, openTasksOf } from './case-sql.js';
 import { applyTransition, createTasksForPaths, type CaseRow } from './transition.js';
 
 type Data = Record<string, unknown>;
@@ -78,17 +78,17 @@ export async function createCaseInTx(engine: Engine, t: Transaction, def: TypeVe
   const leaves = activeLeaves(snapshot.value);
   const draft = isEditable(def.workflow, leaves);
   const fields = await caseFields(engine, def, input.data, t);
-  const created = await engine.db.models.Case.create({
+  const s = caseSql(engine.db, t);
+  const row = await insertCaseRow(s, {
     number, typeId: def.id, typeVersion: def.version, ...fields, ...indexFields(def, input.data), state: leaves.join(','),
     status: draft ? 'draft' : 'active', submittedAt: draft ? null : now, data: input.data,
     snapshot: machine.getPersistedSnapshot(snapshot), flags: [], orgId: input.orgId, createdBy: input.createdBy, version: 1,
-  }, { transaction: t });
-  const row = created.get({ plain: true }) as CaseRow;
+  }, now);
   await runEffects(engine, t, { ...row, flags: [] }, actions as never, now);
   await createTasksForPaths(engine, t, def, row, activePaths(leaves), now);
-  await engine.db.models.CaseEvent.create({
-    caseId: row.id, seq: 1, actorId: input.createdBy, actorName: input.actorName, event: 'CREATE', fromState: null, toState: row.state,
-  }, { transaction: t });
+  await appendEvent(s, {
+    caseId: row.id, actorId: input.createdBy, actorName: input.actorName, event: 'CREATE', payload: null, fromState: null, toState: row.state, taskId: null,
+  }, now);
   return row;
 }
 

@@ -63,6 +63,18 @@ export async function insertTask(s: CaseSql, task: NewTask, now: Date): Promise<
   );
 }
 
+/** INSERT INTO cases … RETURNING *: the new row as the models read it. */
+export async function insertCaseRow(s: CaseSql, fields: Record<string, unknown>, now: Date): Promise<CaseRow> {
+  const all: Record<string, unknown> = { ...fields, createdAt: now, updatedAt: now };
+  const cols = Object.keys(all).filter((k) => all[k] !== undefined);
+  for (const c of cols) if (!COLUMN.test(c)) throw new Error(`bad column ${c}`);
+  const row = await s.raw.get(
+    `INSERT INTO cases (${cols.map(snake).join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) RETURNING *`,
+    cols.map((c) => s.v(all[c])),
+  );
+  return row as CaseRow;
+}
+
 /** UPDATE cases SET … WHERE id AND version; CASE_CONFLICT when the version moved on. */
 export async function updateCaseRow(s: CaseSql, id: number, version: number, fields: Record<string, unknown>): Promise<void> {
   const cols = Object.keys(fields).filter((k) => fields[k] !== undefined);

@@ -5,6 +5,7 @@ import type { Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
 import { getPointer, setPointer, type TypeVersionDef } from '../registry/index.js';
 import type { Database } from '../db/index.js';
+import { sqlValue } from '../db/raw.js';
 import type { Engine } from '../context.js';
 import { registerKey } from './rules.js';
 import { entryValidity } from './data-fill.js';
@@ -32,20 +33,20 @@ interface ExecAction { type: string; params?: Record<string, unknown> }
 
 export async function runEffects(engine: Engine, t: Transaction, c: EffectCase, actions: ExecAction[], now: Date): Promise<void> {
   const { db } = engine;
-  const { Timer } = db.models;
+  const v = (value: unknown) => sqlValue(db.dialect, value);
   for (const action of actions) {
     const p = action.params ?? {};
     switch (action.type) {
       case 'xstate.raise': {
         if (typeof p.delay !== 'number') break; // immediate raises are handled inside the transition
-        await Timer.create({
-          caseId: c.id, sendId: String(p.id), eventType: (p.event as { type: string }).type,
-          dueAt: new Date(now.getTime() + p.delay), status: 'pending',
-        }, { transaction: t });
+        await db.sql(t).run(
+          "INSERT INTO timers (case_id, send_id, event_type, due_at, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
+          [c.id, String(p.id), (p.event as { type: string }).type, v(new Date(now.getTime() + p.delay)), v(now), v(now)],
+        );
         break;
       }
       case 'xstate.cancel':
-        await Timer.update({ status: 'cancelled' }, { where: { caseId: c.id, sendId: String(p.sendId), status: 'pending' }, transaction: t });
+        await db.sql(t).run("UPDATE timers SET status = 'cancelled', updated_at = ? WHERE case_id = ? AND send_id = ? AND status = 'pending'", [v(now), c.id, String(p.sendId)]);
         break;
       case 'registerEntry':
         await registerEntries(db, t, c, p);
@@ -78,7 +79,9 @@ export async function runEffects(engine: Engine, t: Transaction, c: EffectCase, 
 }
 
 async function registerEntries(db: Database, t: Transaction, c: EffectCase, p: Record<string, unknown>) {
-  const { RegisterEntry } = db.models;
+  const raw = db.sql(t);
+  const v = (value: unknown) => sqlValue(db.dialect, value);
+  const now = new Date();
   const rows = p.each ? (getPointer(c.data, p.each as string) as unknown[] | undefined) ?? [] : [c.data];
   const at = (ptr: unknown) => (typeof ptr === 'string' ? getPointer(c.data, ptr) : undefined);
   const parentId = p.parent ? Number(at(p.parent)) || null : null;
@@ -86,18 +89,20 @@ async function registerEntries(db: Database, t: Transaction, c: EffectCase, p: R
     const keyPointers = (p.key as string[] | undefined) ?? [];
     const key = keyPointers.length ? registerKey(row, keyPointers) : `${c.number}#${i}`;
     if (!key) throw new AppError('RULE_VIOLATION', { message: `登记失败：第 ${i + 1} 条缺少登记所需的字段` });
-    const where = { register: p.register, key, parentId, status: 'active' };
     if (db.dialect === 'postgres') {
       // Two transactions registering the same key at once: the second waits here until the first
       // commits, then sees its entry. (SQLite serializes write transactions already.)
       await db.sequelize.query('SELECT pg_advisory_xact_lock(hashtext(:k))', { replacements: { k: `${String(p.register)}|${parentId ?? ''}|${key}` }, transaction: t });
     }
-    const existing = await RegisterEntry.findOne({ where, transaction: t, raw: true });
+    const existing = await raw.get(
+      `SELECT id FROM register_entries WHERE "register" = ? AND "key" = ? AND parent_id ${parentId === null ? 'IS NULL' : '= ?'} AND status = 'active' LIMIT 1`,
+      [p.register, key, ...(parentId === null ? [] : [parentId])],
+    );
     if (existing) {
       if (!p.supersede) {
         throw new AppError('RULE_VIOLATION', { message: `登记失败：「${key.replace(/\|/g, ' ')}」已登记（业务单号 ${c.number}）` });
       }
-      await RegisterEntry.update({ status: 'superseded' }, { where: { id: existing.id }, transaction: t });
+      await raw.run("UPDATE register_entries SET status = 'superseded', updated_at = ? WHERE id = ?", [v(now), existing.id]);
     }
     const data: Record<string, unknown> = { ...(row as Record<string, unknown>), sourceNumber: c.number };
     for (const [name, ptr] of Object.entries((p.include as Record<string, string>) ?? {})) data[name] = getPointer(c.data, ptr);
@@ -109,11 +114,12 @@ async function registerEntries(db: Database, t: Transaction, c: EffectCase, p: R
       for (const [name, ptr] of Object.entries(p.orgFields as Record<string, string>)) data[name] = org ? getPointer(org, ptr) : undefined;
     }
     const title = p.title ? getPointer(row, p.title as string) : undefined;
-    await RegisterEntry.create({
-      register: p.register, key, title: title === undefined ? null : String(title), parentId,
-      orgId, district: (at(p.district) as string) ?? c.district, street: (at(p.street) as string) ?? c.street,
-      data, caseId: c.id, status: 'active',
-    }, { transaction: t });
+    await raw.run(
+      `INSERT INTO register_entries ("register", "key", title, parent_id, org_id, district, street, data, case_id, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+      [p.register, key, title === undefined || title === null ? null : String(title), parentId, orgId,
+        (at(p.district) as string) ?? c.district ?? null, (at(p.street) as string) ?? c.street ?? null, v(data), c.id, v(now), v(now)],
+    );
   }
 }
 

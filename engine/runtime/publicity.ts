@@ -128,7 +128,7 @@ export async function lodgeObjection(engine: Engine, caseId: number, body: unkno
  * the applicant sees what was objected, not by whom (the objector's name and phone are theirs).
  */
 export async function objectionsFor(engine: Engine, user: SessionUser, caseId: number): Promise<Row[]> {
-  const rows = await engine.db.models.Objection.findAll({ where: { caseId }, order: [['id', 'ASC']], raw: true });
+  const rows = await engine.db.read.all('SELECT id, name, contact, content, created_at FROM objections WHERE case_id = ? ORDER BY id', [caseId]);
   const full = user.role === 'admin' || DEPARTMENT_ROLES.has(user.role);
   return rows.map((o) => (full
     ? { id: o.id, name: o.name, contact: o.contact, content: o.content, createdAt: o.createdAt }

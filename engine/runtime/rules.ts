@@ -1,6 +1,6 @@
 // Cross-field rules of a type (settings.rules), run when an event asks for validation. Each names
 // the field it reports on; severity "warning" keeps a visible flag on the case instead of refusing.
-import { Op, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import type { FieldError } from '../errors.js';
 import { getPointer, type RuleDef, type TypeVersionDef } from '../registry/index.js';
 import type { Database } from '../db/index.js';
@@ -22,6 +22,9 @@ export interface RuleContext {
   caseId?: number;
   now?: Date;
 }
+
+/** Prepared statements in the rule's transaction, or reads outside one (engine/db/raw.ts). */
+export const rawOf = (ctx: RuleContext) => (ctx.t ? ctx.db.sql(ctx.t) : ctx.db.read);
 
 export interface RuleOutcome {
   errors: FieldError[];
@@ -66,30 +69,40 @@ async function holds(rule: RuleDef, ctx: RuleContext): Promise<boolean> {
     case 'uniqueInRegister': {
       const key = registerKey(ctx.data, p.key as string[]);
       if (!key) return true;
-      const where: Record<string, unknown> = { register: p.register, key, status: 'active' };
-      if (ctx.caseId) Object.assign(where, { [Op.or]: [{ caseId: { [Op.ne]: ctx.caseId } }, { caseId: null }] });
-      return (await ctx.db.models.RegisterEntry.count({ where, transaction: ctx.t })) === 0;
+      const other = ctx.caseId ? ' AND (case_id IS NULL OR case_id <> ?)' : '';
+      const hit = await rawOf(ctx).get(
+        `SELECT 1 AS hit FROM register_entries WHERE "register" = ? AND "key" = ? AND status = 'active'${other} LIMIT 1`,
+        [p.register, key, ...(ctx.caseId ? [ctx.caseId] : [])],
+      );
+      return !hit;
     }
     case 'existsInRegister': {
       // The entry at `id`, or without `id` any entry under the `parent` the form names (e.g. a
       // contract of this company for the chosen area); optionally of the applicant and with data.
       const blank = (v: unknown) => v === undefined || v === null || v === '';
-      const where: Record<string, unknown> = { register: p.register, status: 'active' };
+      const conds = ['"register" = ?', "status = 'active'"];
+      const params: unknown[] = [p.register];
       if (p.id !== undefined) {
         if (blank(at(p.id))) return true;
-        where.id = Number(at(p.id));
+        conds.push('id = ?');
+        params.push(Number(at(p.id)));
       }
       if (p.parent !== undefined) {
         if (blank(at(p.parent))) return true;
-        where.parentId = Number(at(p.parent));
+        conds.push('parent_id = ?');
+        params.push(Number(at(p.parent)));
       }
-      if (p.ownOrg) where.orgId = ctx.orgId;
-      if (!p.dataEquals && !p.match) return (await ctx.db.models.RegisterEntry.count({ where, transaction: ctx.t })) > 0;
+      if (p.ownOrg) {
+        conds.push(ctx.orgId === null || ctx.orgId === undefined ? 'org_id IS NULL' : 'org_id = ?');
+        if (ctx.orgId !== null && ctx.orgId !== undefined) params.push(ctx.orgId);
+      }
+      const where = conds.join(' AND ');
+      if (!p.dataEquals && !p.match) return !!(await rawOf(ctx).get(`SELECT 1 AS hit FROM register_entries WHERE ${where} LIMIT 1`, params));
       // Data fields are compared here, not in SQL, so JSON matching is the same on SQLite and PostgreSQL.
       const wanted = Object.entries((p.match as Record<string, string> | undefined) ?? {}).map(([ptr, from]) => [ptr, at(from)] as const);
       if (wanted.some(([, v]) => blank(v))) return true;
       const same = (a: unknown, b: unknown) => String(a ?? '').trim().toUpperCase() === String(b ?? '').trim().toUpperCase();
-      const entries = await ctx.db.models.RegisterEntry.findAll({ where, attributes: ['data'], transaction: ctx.t, raw: true });
+      const entries = await rawOf(ctx).all(`SELECT data FROM register_entries WHERE ${where}`, params);
       return entries.some((e) => Object.entries((p.dataEquals as Record<string, unknown> | undefined) ?? {}).every(([ptr, v]) => getPointer(e.data, ptr) === v)
         && wanted.every(([ptr, v]) => same(getPointer(e.data, ptr), v)));
     }

@@ -4,10 +4,11 @@ import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/sessions.js';
-import { caseVisibilityBranches, caseVisibilityWhere, canSeeCase, userMatchesTask } from './access.js';
+import { caseVisibilityBranches, caseVisibilityWhere, canSeeCase, seesCaseRow, userMatchesTask } from './access.js';
 import { isEditable, stateTitle } from './states.js';
 import { tagPattern } from './index-fields.js';
 import { objectionsFor } from './publicity.js';
+import { listColumnValues } from './list-columns.js';
 
 export interface CaseListQuery {
   type?: string;
@@ -108,9 +109,11 @@ export async function listCases(engine: Engine, user: SessionUser, query: CaseLi
     order: [['updatedAt', 'DESC'], ['id', 'DESC']],
     raw: true,
   }) : [];
-  const items = await Promise.all(rows.map(async (r) => {
-    const def = await engine.registry.get(r.typeId as string, r.typeVersion as number);
-    return { ...r, typeTitle: def.settings.title, stateTitle: stateTitle(def.workflow, String(r.state).split(',')) };
+  const defs = await Promise.all(rows.map((r) => engine.registry.get(r.typeId as string, r.typeVersion as number)));
+  const columns = await listColumnValues(engine, rows.map((r, i) => ({ id: r.id as number, def: defs[i] })));
+  const items = rows.map((r, i) => ({
+    ...r, typeTitle: defs[i].settings.title, stateTitle: stateTitle(defs[i].workflow, String(r.state).split(',')),
+    columns: columns.get(r.id as number) ?? {},
   }));
   // Capped: total is the cap (at least that many; the pager still reaches the next pages) and totalCapped says so.
   return capped
@@ -119,17 +122,18 @@ export async function listCases(engine: Engine, user: SessionUser, query: CaseLi
 }
 
 export async function caseView(engine: Engine, user: SessionUser, caseId: number) {
-  if (!(await canSeeCase(engine.db, user, caseId))) throw new AppError('NOT_FOUND', { what: '业务单' });
-  const { Case, Task, CaseEvent, CaseFile, File, Org } = engine.db.models;
-  const row = await Case.findByPk(caseId, { raw: true });
-  if (!row) throw new AppError('NOT_FOUND', { what: '业务单' });
+  // Prepared statements (engine/db/raw.ts): every write answers this view, so it is a hot path.
+  const read = engine.db.read;
+  const row = await read.get('SELECT * FROM cases WHERE id = ?', [caseId]);
+  if (!row || !(seesCaseRow(user, row) || await canSeeCase(engine.db, user, caseId))) throw new AppError('NOT_FOUND', { what: '业务单' });
   const def = await engine.registry.get(row.typeId as string, row.typeVersion as number);
   const leaves = String(row.state).split(',');
-  const tasks = await Task.findAll({ where: { caseId }, order: [['id', 'ASC']], raw: true });
-  const history = await CaseEvent.findAll({ where: { caseId }, order: [['seq', 'ASC']], raw: true });
-  const links = await CaseFile.findAll({ where: { caseId }, raw: true });
-  const files = links.length ? await File.findAll({ where: { id: links.map((l) => l.fileId as string) }, attributes: ['id', 'name', 'size', 'mime', 'sha256', 'createdAt'], raw: true }) : [];
-  const org = row.orgId ? await Org.findByPk(row.orgId as number, { attributes: ['id', 'name', 'code', 'kind', 'warnings'], raw: true }) : null;
+  const [tasks, history, files, org] = await Promise.all([
+    read.all('SELECT * FROM tasks WHERE case_id = ? ORDER BY id', [caseId]),
+    read.all('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq', [caseId]),
+    read.all('SELECT f.id, f.name, f.size, f.mime, f.sha256, f.created_at FROM case_files cf JOIN files f ON f.id = cf.file_id WHERE cf.case_id = ? ORDER BY f.created_at, f.id', [caseId]),
+    row.orgId ? read.get('SELECT id, name, code, kind, warnings FROM orgs WHERE id = ?', [row.orgId]) : null,
+  ]);
   const openTasks = tasks.filter((t) => t.status === 'open');
   // What the caller can do now: the events of open tasks they match, with their decision forms.
   const actions = openTasks.filter((t) => userMatchesTask(user, t as never)).flatMap((t) =>
