@@ -47,6 +47,25 @@ export function sqlValue(dialect: Dialect, v: unknown): unknown {
   return v;
 }
 
+/**
+ * SQL with Sequelize-style named replacements (`:name`; arrays expand to a list) as `?` SQL and its
+ * values, for the prepared-statement API. `::type` casts are left alone.
+ */
+export function named(dialect: Dialect, sql: string, params: Record<string, unknown>): [string, unknown[]] {
+  const values: unknown[] = [];
+  const text = sql.replace(/(?<![:\w]):([a-zA-Z_]\w*)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`no value for :${name}`);
+    const v = params[name];
+    if (Array.isArray(v)) {
+      values.push(...v.map((x) => sqlValue(dialect, x)));
+      return v.map(() => '?').join(', ');
+    }
+    values.push(sqlValue(dialect, v));
+    return '?';
+  });
+  return [text, values];
+}
+
 /** How Sequelize's sqlite dialect writes a DATE ('2026-11-27 07:37:09.123 +00:00'). */
 export const sqliteDate = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', ' +00:00');
 

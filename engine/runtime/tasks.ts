@@ -1,12 +1,14 @@
 // The inbox: open tasks the caller may act on (role + district or organisation scope), with
 // filters, and claim / release / reassign. Claims are conditional updates: two people claiming
 // the same task at once, exactly one wins.
-import { Op, QueryTypes, type WhereOptions } from 'sequelize';
+import { Op, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { userMatchesTask } from './access.js';
 import { numberSearch } from './views.js';
+import { listColumnValues } from './list-columns.js';
+import { named } from '../db/raw.js';
 
 export interface InboxQuery {
   type?: string;
@@ -48,7 +50,6 @@ function inboxBranches(user: SessionUser): { branches: string[]; params: Record<
 }
 
 export async function listInbox(engine: Engine, user: SessionUser, query: InboxQuery) {
-  const { Task, Case } = engine.db.models;
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
   const page = Math.max(query.page ?? 1, 1);
   const offset = (page - 1) * pageSize;
@@ -86,26 +87,34 @@ export async function listInbox(engine: Engine, user: SessionUser, query: InboxQ
   const pageSql = branches.map((b, i) => `SELECT id, due_at FROM (SELECT t.id, t.due_at FROM ${from} WHERE ${where(b)} ORDER BY t.due_at, t.id LIMIT :ibLimit) b${i}`)
     .join(' UNION ALL ') + ' ORDER BY due_at, id LIMIT :ibPageSize OFFSET :ibOffset';
   const countSql = 'SELECT ' + branches.map((b) => `(SELECT count(*) FROM ${from} WHERE ${where(b)})`).join(' + ') + ' AS n';
-  const sequelize = engine.db.sequelize;
-  const [pageRows, [{ n }]] = await Promise.all([
-    sequelize.query<{ id: number }>(pageSql, { replacements: params, type: QueryTypes.SELECT }),
-    sequelize.query<{ n: number | string }>(countSql, { replacements: params, type: QueryTypes.SELECT }),
-  ]);
-  // The page's tasks with their cases, as they always were read (same columns and types).
-  const rows = pageRows.length ? await Task.findAll({
-    where: { id: pageRows.map((r) => Number(r.id)) },
-    include: [{ model: Case as never, as: 'case', required: true, attributes: ['id', 'number', 'typeId', 'typeVersion', 'title', 'state', 'version', 'district', 'orgId', 'flags', 'submittedAt'] }],
-    order: [['dueAt', 'ASC'], ['id', 'ASC']],
-    raw: true,
-    nest: true,
-  }) : [];
+  // Prepared statements (engine/db/raw.ts): the inbox is the clerks' most frequent request.
+  const { read, dialect } = engine.db;
+  const [pageRows, counted] = await Promise.all([read.all(...named(dialect, pageSql, params)), read.get(...named(dialect, countSql, params))]);
+  const n = counted?.n ?? 0;
+  // The page's tasks with their cases (the columns the inbox always showed), in page order.
+  const ids = pageRows.map((r) => Number(r.id));
+  const marks = ids.map(() => '?').join(', ');
+  const [taskRows, caseRows] = ids.length ? await Promise.all([
+    read.all(`SELECT * FROM tasks WHERE id IN (${marks})`, ids),
+    read.all(`SELECT id, number, type_id, type_version, title, state, version, district, org_id, flags, submitted_at FROM cases
+      WHERE id IN (SELECT case_id FROM tasks WHERE id IN (${marks}))`, ids),
+  ]) : [[], []];
+  const byTask = new Map(taskRows.map((r) => [Number(r.id), r]));
+  const byCase = new Map(caseRows.map((r) => [Number(r.id), r]));
+  const rows = ids.map((id) => byTask.get(id)!).filter((r) => r && byCase.has(Number(r.caseId))).map((r) => ({ ...r, case: byCase.get(Number(r.caseId))! }));
   const now = Date.now();
+  const tasks = rows as unknown as Array<Record<string, unknown> & { case: Record<string, unknown>; dueAt: Date | null }>;
+  // The list columns of each task's case, by the case's own type version (as in the case list).
+  const defs = await Promise.all(tasks.map((t) => engine.registry.get(t.case.typeId as string, t.case.typeVersion as number)));
+  const columns = await listColumnValues(engine, tasks.map((t, i) => ({ id: t.case.id as number, def: defs[i] })));
   return {
     total: Number(n), page, pageSize,
-    items: rows.map((r) => {
-      const task = r as Record<string, unknown> & { case: Record<string, unknown>; dueAt: Date | null };
+    items: tasks.map((task) => {
       const def = engine.registry.current(task.case.typeId as string);
-      return { ...task, typeTitle: def?.settings.title ?? task.case.typeId, overdue: !!task.dueAt && new Date(task.dueAt).getTime() < now };
+      return {
+        ...task, case: { ...task.case, columns: columns.get(task.case.id as number) ?? {} },
+        typeTitle: def?.settings.title ?? task.case.typeId, overdue: !!task.dueAt && new Date(task.dueAt).getTime() < now,
+      };
     }),
   };
 }
