@@ -129,12 +129,24 @@ export function sqliteRaw(statements: SqliteStatements, conn: SqliteConn): Raw {
   };
 }
 
+// Errors after which a pg client must not go back to the pool (as Sequelize's own query path does).
+const CONNECTION_LOST = /ECONNRESET|EPIPE|ECONNREFUSED|Connection terminated|Query read timeout|connection error|not queryable|terminating connection/;
+
 export function pgRaw(client: PgClient): Raw {
-  const all = async (sql: string, params: unknown[] = []) => (await client.query({ ...pgStatement(sql), values: params })).rows.map(shape);
+  const query = async (sql: string, params: unknown[] = []) => {
+    try {
+      return await client.query({ ...pgStatement(sql), values: params });
+    } catch (err) {
+      const e = err as { code?: string; message?: string };
+      if (CONNECTION_LOST.test(`${e.code ?? ''} ${e.message ?? ''}`)) (client as { _invalid?: boolean })._invalid = true;
+      throw err;
+    }
+  };
+  const all = async (sql: string, params?: unknown[]) => (await query(sql, params)).rows.map(shape);
   return {
     all,
     get: async (sql, params) => (await all(sql, params))[0],
-    run: async (sql, params = []) => (await client.query({ ...pgStatement(sql), values: params })).rowCount ?? 0,
+    run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
   };
 }
 
