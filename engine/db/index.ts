@@ -38,6 +38,8 @@ async function ensureQueryIndexes(db: Db): Promise<void> {
   // Named by the case-list query on SQLite (INDEXED BY, engine/runtime/access.ts): must exist.
   statements.push('CREATE INDEX IF NOT EXISTS tasks_assignee_id_status ON tasks (assignee_id, status)');
   if (db.dialect === 'postgres') statements.push('CREATE INDEX IF NOT EXISTS cases_number_pattern ON cases (number varchar_pattern_ops)');
+  // Superseded by tasks_inbox_district (its leading columns): only slowed every task write.
+  statements.push('DROP INDEX IF EXISTS tasks_status_role_district');
   for (const sql of statements) {
     for (let attempt = 1; ; attempt++) {
       try {

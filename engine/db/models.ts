@@ -184,7 +184,6 @@ export function defineModels(sequelize: Sequelize): Models {
     completedEvent: { type: STRING(64) },
   }, {
     indexes: [
-      { fields: ['status', 'role', 'district'] },
       { fields: ['case_id', 'status'] },
       { fields: ['assignee_id', 'status'] },
       ...QUERY_INDEXES.filter((i) => i.table === 'tasks').map(({ name, fields }) => ({ name, fields })),
