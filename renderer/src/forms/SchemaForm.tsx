@@ -1,27 +1,37 @@
 // The one form renderer: a type's JSON Schema + uiSchema (enhanced, see enhance.ts) through rjsf
 // with the platform's widgets and templates, Chinese validation, and the server's 400 field
 // errors shown beside their fields until the field is changed.
-import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ForwardedRef } from 'react';
-import Form from '@rjsf/core';
-import type { ErrorSchema, RegistryWidgetsType } from '@rjsf/utils';
+//
+// Speed on big forms (benchmark 5): rjsf skips a field whose props are deep-equal to the last
+// ones, so everything passed down — registry parts, uiSchema, formContext — stays the same object
+// while the applicant types; only the field typed in (and its parents) re-render. Long tables
+// show one page of rows (TableField.tsx).
+import { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ForwardedRef } from 'react';
+import type Form from '@rjsf/core';
+import { RjsfForm } from './RjsfForm';
+import type { ErrorSchema, Experimental_DefaultFormStateBehavior, RegistryWidgetsType, RJSFValidationError } from '@rjsf/utils';
 import type { FieldErrorDetail, UploadedFile } from '../api/client';
 import type { JsonSchema } from '../api/model';
 import { useHasRoute } from '../api/hooks';
 import { enhanceUiSchema } from './enhance';
 import { validator, chineseErrors } from './validator';
 import { translateString } from './translate';
-import { getAt, pointerToPath, schemaAt, setAt } from './paths';
+import { getAt, pointerToPath, propertyToPath, schemaAt, setAt } from './paths';
+import { revealField } from './reveal';
 import type { FileInfo, FormContextValue } from './context';
 import { FieldTemplate } from './templates/FieldTemplate';
 import { ObjectFieldTemplate } from './templates/ObjectFieldTemplate';
 import { ArrayFieldTemplate } from './templates/ArrayFieldTemplate';
-import { CellFieldTemplate, RowFieldTemplate, RowObjectTemplate, TableArrayFieldTemplate } from './templates/TableTemplates';
+import { CellFieldTemplate, RowFieldTemplate, RowObjectTemplate } from './templates/TableTemplates';
+import { TableField } from './templates/TableField';
+import { createFormDataStore } from './formDataStore';
 import { BaseInputTemplate, ButtonTemplates, ErrorListTemplate } from './templates/misc';
 import { DistrictWidget, StreetWidget } from './widgets/DistrictWidgets';
 import { FilesWidget } from './widgets/FilesWidget';
 import { PercentWidget, RegisterEntryWidget } from './widgets/RegisterEntryWidget';
 import { DateWidget } from './widgets/DateWidget';
 import { SchemaEditorField } from './widgets/SchemaEditorField';
+import { SchemaFromEntryField } from './widgets/SchemaFromEntryField';
 import type { RowCheck } from './context';
 import { api } from '../api/client';
 
@@ -29,9 +39,13 @@ const widgets: RegistryWidgetsType = {
   district: DistrictWidget, street: StreetWidget, files: FilesWidget, FileWidget: FilesWidget,
   registerEntry: RegisterEntryWidget, 'register-entry': RegisterEntryWidget, percent: PercentWidget, DateWidget,
 };
-const fields = { schemaEditor: SchemaEditorField, hiddenEmpty: () => null };
+const fields = { schemaEditor: SchemaEditorField, schemaFromEntry: SchemaFromEntryField, hiddenEmpty: () => null, table: TableField };
 const templates = { FieldTemplate, ObjectFieldTemplate, ArrayFieldTemplate, ErrorListTemplate, BaseInputTemplate, ButtonTemplates };
-const TABLE = { ArrayFieldTemplate: TableArrayFieldTemplate, RowObjectTemplate, RowFieldTemplate, CellFieldTemplate };
+const TABLE = { field: 'table', RowObjectTemplate, RowFieldTemplate, CellFieldTemplate };
+// The pages put their own buttons under the form. One element, so that the Form's props stay the
+// same while the applicant types (RjsfForm.tsx).
+const NO_BUTTONS = <></>;
+const DEFAULT_FORM_STATE: Experimental_DefaultFormStateBehavior = { arrayMinItems: { populate: 'requiredOnly' }, emptyObjectFields: 'skipEmptyDefaults' };
 
 export interface SchemaFormProps {
   schema: JsonSchema;
@@ -87,6 +101,11 @@ export const SchemaForm = forwardRef(function SchemaForm(props: SchemaFormProps,
   useEffect(() => { if (props.files) setFiles((f) => ({ ...f, ...props.files })); }, [props.files]);
   const dataRef = useRef(formData);
   dataRef.current = formData;
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const [store] = useState(() => createFormDataStore(formData));
+  store.set(formData);
+  useLayoutEffect(() => store.notify());
 
   // Server errors stay beside a field until its value changes.
   const errorsData = useRef<unknown>(formData);
@@ -130,18 +149,21 @@ export const SchemaForm = forwardRef(function SchemaForm(props: SchemaFormProps,
 
   const rememberFile = useCallback((f: UploadedFile) => setFiles((cur) => ({ ...cur, [f.id]: { name: f.name, size: f.size, mime: f.mime } })), []);
   const setAtPointer = useCallback((pointer: string, value: unknown) => {
-    onChange?.(setAt(dataRef.current ?? {}, pointerToPath(pointer), value));
-  }, [onChange]);
+    onChangeRef.current?.(setAt(dataRef.current ?? {}, pointerToPath(pointer), value));
+  }, []);
 
-  const formContext: FormContextValue = {
-    files, rememberFile, canUpload, formData, setAt: setAtPointer, idPrefix, typeId, readonly,
+  // A cell of a long table may be on another page of rows: reveal.ts shows its page first.
+  const focusFirstError = useCallback((e: RJSFValidationError) => revealField([idPrefix, ...propertyToPath(e.property)].join('_')), [idPrefix]);
+
+  const formContext = useMemo((): FormContextValue => ({
+    files, rememberFile, canUpload, data: store, setAt: setAtPointer, idPrefix, typeId, readonly,
     excel: { template: !!hasTemplate, import: !!hasImport },
     rowChecks,
-  };
+  }), [files, rememberFile, canUpload, store, setAtPointer, idPrefix, typeId, readonly, hasTemplate, hasImport, rowChecks]);
 
   return (
     <div className={`schema-form ${readonly ? 'form-readonly' : ''}`}>
-      <Form
+      <RjsfForm
         ref={ref}
         schema={schema as never}
         uiSchema={ui}
@@ -156,15 +178,15 @@ export const SchemaForm = forwardRef(function SchemaForm(props: SchemaFormProps,
         noHtml5Validate
         liveValidate={liveValidate && !readonly}
         showErrorList={readonly ? false : 'top'}
-        focusOnFirstError
+        focusOnFirstError={focusFirstError}
         extraErrors={extraErrors}
         transformErrors={transformErrors}
         translateString={translateString}
-        experimental_defaultFormStateBehavior={{ arrayMinItems: { populate: 'requiredOnly' }, emptyObjectFields: 'skipEmptyDefaults' }}
+        experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}
         onChange={(e) => { if (!readonly) onChange?.(e.formData); }}
       >
-        <></>
-      </Form>
+        {NO_BUTTONS}
+      </RjsfForm>
     </div>
   );
 });

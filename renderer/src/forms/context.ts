@@ -1,5 +1,6 @@
 // What the form's widgets and templates may ask of the page around them (rjsf formContext).
 import type { UploadedFile } from '../api/client';
+import type { FormDataStore } from './formDataStore';
 
 export interface FileInfo { name: string; size?: number; mime?: string }
 
@@ -9,8 +10,11 @@ export interface FormContextValue {
   rememberFile(file: UploadedFile): void;
   /** Uploading needs a login (registration forms cannot upload yet). */
   canUpload: boolean;
-  /** The whole form data as it is now (the street select reads the district beside it). */
-  formData: unknown;
+  /**
+   * The whole form data (the street select follows the district beside it). A store, not the
+   * value: the context stays the same object while the applicant types (see formDataStore.ts).
+   */
+  data: FormDataStore;
   /** Replaces the value at a JSON pointer (Excel import fills a table). */
   setAt(pointer: string, value: unknown): void;
   idPrefix: string;

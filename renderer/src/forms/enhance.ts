@@ -10,8 +10,9 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface TableTemplates {
-  ArrayFieldTemplate: ComponentType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- rjsf template props
-  RowObjectTemplate: ComponentType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The registry name of the field that draws the table (one page of rows at a time). */
+  field: string;
+  RowObjectTemplate: ComponentType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- rjsf template props
   RowFieldTemplate: ComponentType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   CellFieldTemplate: ComponentType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -44,7 +45,7 @@ export function enhanceUiSchema(schema: JsonSchema, uiSchema: Obj | undefined, t
       else if (items.type === 'object' || isObj(items.properties)) {
         let itemUi = walk(items, isObj(out.items) ? out.items : undefined, [...path, '0']);
         if (options.table) {
-          out['ui:ArrayFieldTemplate'] = table.ArrayFieldTemplate;
+          if (out['ui:field'] === undefined) out['ui:field'] = table.field;
           options.pointer = pathToPointer(path);
           if (options.check) checkTables.push(options.pointer);
           itemUi = { ...itemUi, 'ui:FieldTemplate': table.RowFieldTemplate, 'ui:ObjectFieldTemplate': table.RowObjectTemplate };

@@ -1,6 +1,6 @@
 // The form as applicants will see it (the app's own renderer, widgets and Chinese validation),
 // filled with the example; what is typed here can become the example.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Form from '@rjsf/core';
 import { SchemaForm } from '../../forms/SchemaForm';
 import type { Draft } from '../useDraft';
@@ -12,15 +12,19 @@ const clean = (v: unknown) => JSON.parse(JSON.stringify(v ?? {})) as Record<stri
 export function FormPreview({ draft }: { draft: Draft }) {
   const b = draft.bundle!;
   const examples = Array.isArray(b.schema.examples) ? b.schema.examples : [];
-  const exampleKey = JSON.stringify(examples[0] ?? null);
+  const exampleKey = useMemo(() => JSON.stringify(examples[0] ?? null), [examples[0]]); // eslint-disable-line react-hooks/exhaustive-deps -- the example object itself
   const [data, setData] = useState<unknown>(() => clean(examples[0]));
   useEffect(() => { setData(clean(examples[0])); }, [exampleKey]); // eslint-disable-line react-hooks/exhaustive-deps -- follows the example's content
   const form = useRef<Form>(null);
   const [verdict, setVerdict] = useState<'ok' | 'bad' | null>(null);
   const [saved, setSaved] = useState(false);
   const exampleProblems = problemsAt(draft.problems, 'form', 'examples');
-  const differs = JSON.stringify(clean(data)) !== JSON.stringify(clean(examples[0]));
-  const schemaKey = JSON.stringify([b.schema.properties, b.schema.required, b.schema.if, b.schema.then, b.schema.allOf, b.uiSchema]);
+  // Once per change, not per render: a big form's data is large (JSON.stringify drops undefined as
+  // clean() does).
+  const exampleJson = useMemo(() => JSON.stringify(examples[0] ?? {}), [exampleKey]); // eslint-disable-line react-hooks/exhaustive-deps -- follows the example's content
+  const differs = useMemo(() => JSON.stringify(data ?? {}) !== exampleJson, [data, exampleJson]);
+  const schemaKey = useMemo(() => JSON.stringify([b.schema.properties, b.schema.required, b.schema.if, b.schema.then, b.schema.allOf, b.uiSchema]), [b.schema, b.uiSchema]);
+  const onChange = useCallback((d: unknown) => { setData(d); setVerdict(null); }, []);
 
   const useAsExample = () => {
     draft.update((x) => {
@@ -53,7 +57,7 @@ export function FormPreview({ draft }: { draft: Draft }) {
       )}
       <div className="preview-body">
         <PreviewBoundary key={schemaKey} what="表单预览">
-          <SchemaForm ref={form} schema={b.schema} uiSchema={b.uiSchema} formData={data} onChange={(d) => { setData(d); setVerdict(null); }} liveValidate idPrefix="preview" />
+          <SchemaForm ref={form} schema={b.schema} uiSchema={b.uiSchema} formData={data} onChange={onChange} liveValidate idPrefix="preview" />
         </PreviewBoundary>
       </div>
     </div>

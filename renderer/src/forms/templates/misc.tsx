@@ -4,6 +4,7 @@ import type { BaseInputTemplateProps, ErrorListProps, IconButtonProps } from '@r
 import { getDefaultRegistry } from '@rjsf/core';
 import type { FormContextValue } from '../context';
 import { propertyToPath } from '../paths';
+import { revealField } from '../reveal';
 
 const DefaultBaseInput = getDefaultRegistry().templates.BaseInputTemplate;
 
@@ -15,14 +16,7 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
 
 export function ErrorListTemplate({ errors, registry }: ErrorListProps) {
   const ctx = registry.formContext as FormContextValue;
-  const focus = (property?: string) => {
-    const id = [ctx.idPrefix, ...propertyToPath(property)].join('_');
-    const el = document.getElementById(id);
-    if (el) {
-      el.scrollIntoView({ block: 'center' });
-      (el.matches('input,select,textarea,button') ? el : el.querySelector<HTMLElement>('input,select,textarea,button'))?.focus();
-    }
-  };
+  const focus = (property?: string) => revealField([ctx.idPrefix, ...propertyToPath(property)].join('_'));
   if (!errors.length) return null;
   return (
     <div className="alert alert-error form-error-list" role="alert">

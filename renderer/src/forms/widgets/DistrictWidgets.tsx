@@ -7,6 +7,7 @@ import { useDistricts } from '../../app/districts';
 import type { FormContextValue } from '../context';
 import type { JsonSchema } from '../../api/model';
 import { getAt, pathFromId, pointerToPath } from '../paths';
+import { useFormValue } from '../formDataStore';
 
 function Select({ props, options, placeholder }: { props: WidgetProps; options: Array<{ code: string; name: string }>; placeholder: string }) {
   const { id, value, disabled, readonly, required, onChange, onBlur, onFocus, autofocus, rawErrors } = props;
@@ -43,9 +44,9 @@ export function StreetWidget(props: WidgetProps) {
   const { streetsOf, all } = useDistricts();
   const ctx = props.formContext as FormContextValue;
   const field = (props.options.districtField as string | undefined) ?? 'district';
-  const district = field.startsWith('/')
-    ? getAt(ctx.formData, pointerToPath(field))
-    : getAt(ctx.formData, [...pathFromId(props.registry.rootSchema as JsonSchema, ctx.idPrefix, props.id).slice(0, -1), field]);
+  const path = field.startsWith('/') ? pointerToPath(field) : [...pathFromId(props.registry.rootSchema as JsonSchema, ctx.idPrefix, props.id).slice(0, -1), field];
+  // Re-renders when the district changes, not on every keystroke elsewhere in the form.
+  const district = useFormValue(ctx.data, (data) => getAt(data, path));
   const streets = streetsOf(typeof district === 'string' ? district : undefined);
   const { value, onChange, readonly } = props;
   // A street of another district is cleared when the district changes.

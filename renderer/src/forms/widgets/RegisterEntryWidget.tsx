@@ -63,7 +63,7 @@ export function RegisterEntryWidget(props: WidgetProps) {
     // The value and the fields it fills change together, in one update of the parent object.
     const path = pathFromId(registry.rootSchema as JsonSchema, ctx.idPrefix, id);
     const parentPath = path.slice(0, -1);
-    let parent = { ...((getAt(ctx.formData, parentPath) as Record<string, unknown>) ?? {}), [path[path.length - 1]]: typed };
+    let parent = { ...((getAt(ctx.data.get(), parentPath) as Record<string, unknown>) ?? {}), [path[path.length - 1]]: typed };
     for (const [field, src] of Object.entries(fill)) parent = setAt(parent, pointerToPath(field.startsWith('/') ? field : `/${field}`), getAt(entry, pointerToPath(src)));
     ctx.setAt(parentPath.length ? `/${parentPath.join('/')}` : '', parent);
   };
