@@ -48,7 +48,7 @@ export async function taskRoutes(app: FastifyInstance, engine: Engine) {
     },
   }, async (req) => {
     const user = requireUser(req);
-    const task = await engine.db.models.Task.findByPk(req.params.id, { raw: true });
+    const task = await engine.db.read.get('SELECT case_id FROM tasks WHERE id = ?', [req.params.id]);
     if (!task) throw new AppError('NOT_FOUND', { what: '待办' });
     await sendEvent(engine, user, task.caseId as number, { event: req.body.event, decision: req.body.data ?? {}, taskId: req.params.id });
     return caseView(engine, user, task.caseId as number);
