@@ -167,7 +167,7 @@ describe('inbox and case lists: the index-ordered queries answer what the plain 
         const label = `${user.username} ${JSON.stringify(query)}`;
         expect((got.items as unknown as Array<{ id: number }>).map((t) => t.id), label).toEqual(want.ids);
         expect(got.total, label).toBe(want.total);
-        expect(got.items.map(({ typeTitle: _t, overdue: _o, ...t }) => t), label).toEqual(want.rows);
+        expect(got.items.map(({ typeTitle: _t, overdue: _o, case: { columns: _c, ...c }, ...t }) => ({ ...t, case: c })), label).toEqual(want.rows); // list columns: case-list-columns.test.ts
         compared += got.items.length;
       }
     }
@@ -188,7 +188,7 @@ describe('inbox and case lists: the index-ordered queries answer what the plain 
           expect(got.total, label).toBe(want.total);
           expect(got, label).not.toHaveProperty('totalCapped');
         }
-        expect(got.items.map(({ typeTitle: _t, stateTitle: _s, ...c }) => c), label).toEqual(want.rows);
+        expect(got.items.map(({ typeTitle: _t, stateTitle: _s, columns: _c, ...c }) => c), label).toEqual(want.rows);
         compared += got.items.length;
       }
     }

@@ -6,6 +6,38 @@ import { caseView, createCase, listCases, sendEvent, updateDraft, type CaseListQ
 
 const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } };
 
+const nullable = (type: string, description?: string) => ({ type: [type, 'null'], ...(description ? { description } : {}) });
+/** GET /api/cases: one page of cases, each with its type's list-column values (not the data). */
+const caseListResponse = {
+  type: 'object',
+  required: ['total', 'page', 'pageSize', 'items'],
+  properties: {
+    total: { type: 'integer' },
+    totalCapped: { type: 'boolean', description: '为 true 时 total 为计数上限（至少有这么多条）' },
+    page: { type: 'integer' },
+    pageSize: { type: 'integer' },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: true,
+        properties: {
+          id: { type: 'integer' }, number: { type: 'string', description: '业务编号' },
+          typeId: { type: 'string' }, typeVersion: { type: 'integer' }, typeTitle: { type: 'string' },
+          title: nullable('string', '名称（settings.titleField）'), state: { type: 'string' }, stateTitle: { type: 'string' },
+          status: { type: 'string', enum: ['draft', 'active', 'closed'] }, district: nullable('string'), orgId: nullable('integer'),
+          version: { type: 'integer' }, flags: { type: 'array', items: {} },
+          createdAt: { type: 'string' }, updatedAt: { type: 'string' }, submittedAt: nullable('string'), closedAt: nullable('string'),
+          columns: {
+            type: 'object', additionalProperties: true,
+            description: '业务类型 settings.listColumns 所列字段的值（JSON Pointer → 值，未填为 null）；身份证号码已脱敏，长文本截断',
+          },
+        },
+      },
+    },
+  },
+};
+
 export async function caseRoutes(app: FastifyInstance, engine: Engine) {
   app.post<{ Body: { type: string; data?: unknown } }>('/api/cases', {
     schema: {
@@ -30,6 +62,7 @@ export async function caseRoutes(app: FastifyInstance, engine: Engine) {
           filter: { anyOf: [{ type: 'string', maxLength: 100 }, { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 100 } }] },
         },
       },
+      response: { 200: caseListResponse },
     },
   }, async (req) => listCases(engine, requireUser(req), req.query));
 

@@ -5,10 +5,12 @@
 // files it and prints it, the clerk accepts it; the administrator publishes version 2 with a new
 // required field; the reviewer approves the running case, which finishes on version 1, while a new
 // case needs the field. All on one server, never restarted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { bodyText, click, goto, hasChromium, launch, openSession, pdfFile, portalLogin, rendererBuilt, screenshot, setValue, waitForText, type Session } from '../helpers/browser.js';
+import type { TestApp } from '../helpers/app.js';
+import {
+  bodyText, click, decide, goto, hasChromium, openFromInbox, openSession, pdfFile, portalLogin, screenshot, setValue, useBrowserApp, waitForText, type Session,
+} from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 
 const DEVELOPER = '91440604MA4UJ5RW2R';
@@ -16,21 +18,14 @@ const TYPE = 'renovation-filing';
 const LONG = { timeout: 45_000 };
 
 describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案（浏览器）', () => {
+  const b = useBrowserApp();
   let app: TestApp;
   let browser: Browser;
+  beforeAll(() => { ({ app, browser } = b); });
   let admin: Session;
   let dev: Session;
   let number = '';
   let caseUrl = '';
-
-  beforeAll(async () => {
-    if (!rendererBuilt()) throw new Error('renderer/dist is missing: run `npm run build` (the test run builds it in globalSetup)');
-    [app, browser] = await Promise.all([startTestApp(), launch()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   // ---- the console, step by step ---------------------------------------------------------------
 
@@ -82,20 +77,6 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await setValue(page(), '#fe-name', name);
     await page().waitForSelector(`.field-item[data-field="${name}"] #fe-title`, LONG);
     if (required) await check(page(), '#fe-required');
-  }
-  async function decide(s: Session, action: string, fields: Record<string, string>) {
-    await click(s.page, '.segment', action);
-    for (const [suffix, value] of Object.entries(fields)) await setValue(s.page, `[id^="decision_"][id$="_${suffix}"]`, value);
-    await click(s.page, '.action-panel button', `确认${action}`);
-    await waitForText(s.page, '办理成功');
-  }
-  async function openFromInbox(s: Session) {
-    await goto(s.page, app.url, '/inbox');
-    await s.page.waitForSelector('#inbox-search');
-    await s.page.type('#inbox-search', number);
-    await Promise.all([s.page.waitForFunction(() => location.pathname.startsWith('/inbox/cases/')), s.page.keyboard.press('Enter')]);
-    await waitForText(s.page, number);
-    await s.page.waitForSelector('.segmented');
   }
 
   it('only the administrator reaches the console: others see 403, the admin finds 系统管理 in the header', async () => {
@@ -372,7 +353,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     const clerk = await openSession(browser, app.url);
     clerk.page.setDefaultTimeout(45_000);
     await portalLogin(clerk.page, app.url, '管理部门', 'clerk1');
-    await openFromInbox(clerk);
+    await openFromInbox(clerk, app.url, number);
     await decide(clerk, '受理', { opinion: '材料齐全，予以受理。' });
     await clerk.context.close();
 
@@ -394,7 +375,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     const reviewer = await openSession(browser, app.url);
     reviewer.page.setDefaultTimeout(45_000);
     await portalLogin(reviewer.page, app.url, '管理部门', 'reviewer1');
-    await openFromInbox(reviewer);
+    await openFromInbox(reviewer, app.url, number);
     await decide(reviewer, '审核通过', { opinion: '同意备案。' });
     await waitForText(reviewer.page, '已备案');
     await reviewer.context.close();

@@ -3,10 +3,9 @@
 // window clerk finds it by its business number (typed into the inbox search, then Enter) and
 // returns it with a one-time notice; the developer reads the notice, corrects and resubmits; the
 // clerk accepts, a reviewer approves, and the area is listed on the portal.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { bodyText, click, goto, hasChromium, launch, openSession, portalLogin, rendererBuilt, screenshot, setValue, waitForText, type Session } from '../helpers/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.js';
+import { bodyText, click, decide, goto, hasChromium, openFromInbox, screenshot, setValue, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 import { clerkDoes, createAndSubmit, exampleWithFiles } from '../helpers/filings-a.js';
 import ExcelJS from 'exceljs';
@@ -18,41 +17,16 @@ const DEVELOPER = '91440604MA4UJ5RW2R';
 const PROJECT = `翠湖雅苑${Math.random().toString(36).slice(2, 6)}`;
 
 describe.skipIf(!hasChromium())('物业区域备案（浏览器）', () => {
+  const b = useBrowserApp();
   let app: TestApp;
-  let browser: Browser;
+  beforeAll(() => { app = b.app; });
   let dev: Session;
   let clerk: Session;
   let caseUrl = '';
   let number = '';
 
-  beforeAll(async () => {
-    if (!rendererBuilt()) throw new Error('renderer/dist is missing: run `npm run build` (the test run builds it in globalSetup)');
-    [app, browser] = await Promise.all([startTestApp(), launch()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  /** The clerk or reviewer finds the case by typing its number into the inbox search and pressing Enter. */
-  async function openFromInbox(s: Session) {
-    await goto(s.page, app.url, '/inbox');
-    await s.page.waitForSelector('#inbox-search');
-    await s.page.type('#inbox-search', number);
-    await Promise.all([s.page.waitForFunction(() => location.pathname.startsWith('/inbox/cases/')), s.page.keyboard.press('Enter')]);
-    await waitForText(s.page, number);
-    await s.page.waitForSelector('.segmented');
-  }
-
-  async function decide(s: Session, action: string, fields: Record<string, string>) {
-    await click(s.page, '.segment', action);
-    for (const [suffix, value] of Object.entries(fields)) await setValue(s.page, `[id^="decision_"][id$="_${suffix}"]`, value);
-    await click(s.page, '.action-panel button', `确认${action}`);
-    await waitForText(s.page, '办理成功');
-  }
-
   it('the portal shows the platform with the city name and the login box', async () => {
-    const anon = await openSession(browser, app.url);
+    const anon = await b.anonymous();
     const text = await bodyText(anon.page);
     expect(text).toContain('佛山市物业管理公众服务平台');
     for (const tab of ['开发商', '物业公司', '业委会', '管理部门']) expect(text).toContain(tab);
@@ -63,8 +37,7 @@ describe.skipIf(!hasChromium())('物业区域备案（浏览器）', () => {
   });
 
   it('the developer logs in, opens 物业区域备案 from 快捷入口, fills the form with attachments and 保存并提交', async () => {
-    dev = await openSession(browser, app.url);
-    await portalLogin(dev.page, app.url, '开发商', DEVELOPER);
+    dev = await b.as('开发商', DEVELOPER);
     expect(new URL(dev.page.url()).pathname).toBe('/workspace');
     await waitForText(dev.page, '快捷入口');
     await screenshot(dev.page, '03-workspace');
@@ -97,12 +70,11 @@ describe.skipIf(!hasChromium())('物业区域备案（浏览器）', () => {
       expect(submitted.status).toBe(200);
       if (i === 2) expect((await clerkDoes(app, created.number, 'ACCEPT', { opinion: '予以受理。' })).status).toBe(200);
     }
-    clerk = await openSession(browser, app.url);
-    await portalLogin(clerk.page, app.url, '管理部门', 'clerk1');
+    clerk = await b.as('管理部门', 'clerk1');
     expect(new URL(clerk.page.url()).pathname).toBe('/inbox');
     await waitForText(clerk.page, number);
     await screenshot(clerk.page, '06-inbox');
-    await openFromInbox(clerk);
+    await openFromInbox(clerk, app.url, number);
     await screenshot(clerk.page, '07-inbox-case');
     await decide(clerk, '退回补正', { opinion: '材料不全，请一次性补正。', items_0: '补充竣工验收备案证明原件扫描件' });
     expect(await bodyText(clerk.page)).toContain('退回补正');
@@ -122,12 +94,11 @@ describe.skipIf(!hasChromium())('物业区域备案（浏览器）', () => {
   });
 
   it('the clerk accepts, a reviewer approves, and the area is public on the portal', async () => {
-    await openFromInbox(clerk);
+    await openFromInbox(clerk, app.url, number);
     await decide(clerk, '受理', { opinion: '材料齐全，予以受理。' });
 
-    const reviewer = await openSession(browser, app.url);
-    await portalLogin(reviewer.page, app.url, '管理部门', 'reviewer1');
-    await openFromInbox(reviewer);
+    const reviewer = await b.as('管理部门', 'reviewer1');
+    await openFromInbox(reviewer, app.url, number);
     await decide(reviewer, '审核通过', { opinion: '同意备案。' });
     await waitForText(reviewer.page, '已备案');
     await click(reviewer.page, '.tab', '流程图');
@@ -140,7 +111,7 @@ describe.skipIf(!hasChromium())('物业区域备案（浏览器）', () => {
     const history = await dev.page.$eval('.grid-table.history', (el) => (el as HTMLElement).innerText);
     for (const step of ['创建', '保存并提交', '退回补正', '受理', '审核通过']) expect(history).toContain(step);
 
-    const anon = await openSession(browser, app.url);
+    const anon = await b.anonymous();
     await goto(anon.page, app.url, `/public/areas?q=${encodeURIComponent(PROJECT)}`);
     await waitForText(anon.page, PROJECT);
     expect(await bodyText(anon.page)).toContain('禅城区');

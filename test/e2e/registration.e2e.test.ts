@@ -1,30 +1,19 @@
 // 机构注册 through the portal: from the home page's 开发商 tab to the generated registration form,
 // the 《机构注册协议》 that must be ticked, the server's refusal of a code already registered shown
 // beside the code, then 注册成功 and the first login with the new account.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { bodyText, click, goto, hasChromium, launch, openSession, rendererBuilt, screenshot, setValue, waitForText } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { bodyText, click, goto, hasChromium, screenshot, setValue, useBrowserApp, waitForText } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 
 const TAKEN = '91440604MA4UJ5RW2R'; // the demo developer's credit code
 const PASSWORD = 'Nanzhuang#2026';
 
 describe.skipIf(!hasChromium())('机构注册（浏览器）', () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!rendererBuilt()) throw new Error('renderer/dist is missing: run `npm run build`');
-    [app, browser] = await Promise.all([startTestApp(), launch()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const b = useBrowserApp();
 
   it('a new developer registers on the portal and logs in with its credit code', async () => {
-    const { page } = await openSession(browser, app.url);
+    const { app } = b;
+    const { page } = await b.anonymous();
     await click(page, '.login-tabs button', '开发商');
     await click(page, '.login-links a', '注册');
     await page.waitForSelector('#reg_name');
@@ -61,7 +50,8 @@ describe.skipIf(!hasChromium())('机构注册（浏览器）', () => {
   }, 90_000);
 
   it('a wrong password is answered in the login box', async () => {
-    const { page } = await openSession(browser, app.url);
+    const { app } = b;
+    const { page } = await b.anonymous();
     await goto(page, app.url, '/login');
     await page.type('#login-username', TAKEN);
     await page.type('#login-password', 'Wrong#Pass1');
@@ -70,11 +60,12 @@ describe.skipIf(!hasChromium())('机构注册（浏览器）', () => {
   });
 
   it('the public files a business that needs no account (e.g. 投诉) and follows it with the 查询码', async () => {
+    const { app } = b;
     const services = (await app.client().get('/api/public/services')).body.items as Array<{ id: string; title: string; publicStart?: boolean }>;
     const open = services.find((x) => x.publicStart);
     if (!open) return; // no such business defined in this installation
     const def = (await app.client().get(`/api/public/services/${open.id}`)).body;
-    const { page } = await openSession(browser, app.url);
+    const { page } = await b.anonymous();
     await click(page, '.service-card', open.title);
     await page.waitForSelector('.schema-form form');
     const example = { ...(def.schema.examples?.[0] ?? {}) };

@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { ROOT_DIR } from '../../engine/config.js';
-import { DEMO_PASSWORD } from './app.js';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from './app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = () => fs.existsSync(CHROMIUM);
@@ -78,6 +79,117 @@ export async function portalLogin(page: Page, base: string, tab: string, usernam
   await page.type('#login-password', password);
   await Promise.all([page.waitForFunction(() => !location.pathname.match(/^\/(login)?$/)), click(page, '.login-form button[type=submit]', '登录')]);
   await page.waitForNetworkIdle({ idleTime: 200 });
+}
+
+/** A clerk or reviewer finds a case by typing its number into the inbox search and pressing Enter. */
+export async function openFromInbox(s: Session, base: string, number: string): Promise<void> {
+  await goto(s.page, base, '/inbox');
+  await s.page.waitForSelector('#inbox-search');
+  await s.page.type('#inbox-search', number);
+  await Promise.all([s.page.waitForFunction(() => location.pathname.startsWith('/inbox/cases/')), s.page.keyboard.press('Enter')]);
+  await waitForText(s.page, number);
+  await s.page.waitForSelector('.segmented');
+}
+
+/** A decision form's value: typed text, a 是/否 choice, or files to upload (their names). */
+export type DecisionValue = string | number | boolean | { files: string[] };
+
+/**
+ * Chooses the decision by its title on the case's 办理 panel (inbox or case page), fills the
+ * decision form's fields (by the end of their id: `opinion`, `items_0`) and confirms; waits for
+ * 办理成功 (inbox) or 已<decision> (case page).
+ */
+export async function decide(s: Session, action: string, fields: Record<string, DecisionValue> = {}): Promise<void> {
+  await click(s.page, '.segment', action);
+  // The decision form is drawn for the chosen decision: fill it only once it is that one's.
+  await s.page.waitForFunction((a) => [...document.querySelectorAll('.segment.on')].some((el) => el.textContent?.includes(a)), {}, action);
+  for (const [suffix, value] of Object.entries(fields)) {
+    const field = `[id^="decision_"][id$="_${suffix}"]`;
+    if (typeof value === 'boolean') {
+      // 是/否 radios: option 0 is 是.
+      const radio = `[id^="decision_"][id$="_${suffix}-${value ? 0 : 1}"]`;
+      await s.page.waitForSelector(radio);
+      await s.page.$eval(radio, (el) => (el as HTMLInputElement).click());
+    } else if (typeof value === 'object') {
+      const input = await s.page.waitForSelector(`${field}[type=file]`);
+      for (const [i, name] of value.files.entries()) {
+        await (input as unknown as { uploadFile(f: string): Promise<void> }).uploadFile(pdfFile(name));
+        await s.page.waitForFunction((sel, n) => (document.querySelector(sel)?.closest('.files-widget')?.querySelectorAll('.files-list li').length ?? 0) > n, { timeout: 20_000 }, `${field}[type=file]`, i);
+      }
+    } else await setValue(s.page, field, String(value));
+  }
+  await click(s.page, '.action-panel button', `确认${action}`);
+  const outcome = await s.page.waitForFunction((a) => {
+    const ok = [...document.querySelectorAll('.alert-success')].some((el) => el.textContent?.includes('办理成功') || el.textContent?.includes(`已${a}`));
+    const error = document.querySelector('.action-panel .alert-error') as HTMLElement | null;
+    return ok ? 'ok' : error ? error.innerText : false;
+  }, { timeout: 20_000 }, action);
+  const said = await outcome.jsonValue();
+  if (said !== 'ok') throw new Error(`${action}: ${said}`);
+}
+
+/** A test file's server and browser, and its signed-in windows (one per user, reused across tests). */
+export interface BrowserApp {
+  readonly app: TestApp;
+  readonly browser: Browser;
+  /** A window signed in through the portal's login box (tab, then code or username): opened once per user. */
+  as(tab: string, username: string, password?: string): Promise<Session>;
+  /** A window of someone not signed in (the public). */
+  anonymous(): Promise<Session>;
+}
+
+/**
+ * Starts the file's test server (its own fresh database) and one Chromium before its tests and
+ * closes both after them: the block every browser test file begins with.
+ */
+export function useBrowserApp(): BrowserApp {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  const sessions = new Map<string, Promise<Session>>();
+  beforeAll(async () => {
+    if (!rendererBuilt()) throw new Error('renderer/dist is missing: run `npm run build` (the test run builds it in globalSetup)');
+    [app, browser] = await Promise.all([startTestApp(), launch()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  // A failed test leaves a picture of every signed-in window: build/screenshots/failed-<test>-<user>.png.
+  beforeEach((ctx) => {
+    ctx.onTestFailed(async () => {
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      const name = ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
+      for (const [user, pending] of sessions) {
+        const s = await pending.catch(() => undefined);
+        if (s && !s.page.isClosed()) await s.page.screenshot({ path: path.join(SCREENSHOTS, `failed-${name}-${user}.png`) as `${string}.png`, fullPage: true }).catch(() => undefined);
+      }
+    });
+  });
+  const ready = () => {
+    if (!app || !browser) throw new Error('useBrowserApp: the server and browser start in beforeAll');
+    return { app, browser };
+  };
+  return {
+    get app() { return ready().app; },
+    get browser() { return ready().browser; },
+    as(tab, username, password) {
+      let s = sessions.get(username);
+      if (!s) {
+        const { app: a, browser: b } = ready();
+        s = openSession(b, a.url).then(async (session) => {
+          await portalLogin(session.page, a.url, tab, username, password);
+          return session;
+        });
+        sessions.set(username, s);
+        s.catch(() => sessions.delete(username));
+      }
+      return s;
+    },
+    anonymous() {
+      const { app: a, browser: b } = ready();
+      return openSession(b, a.url);
+    },
+  };
 }
 
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {

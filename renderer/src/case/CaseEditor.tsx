@@ -57,6 +57,9 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
   const [live, setLive] = useState(false);
   const formRef = useRef<Form>(null);
   const submits = submitsOf(type, view);
+  // A type whose first state is not editable (a survey, a complaint, a department's campaign) has
+  // no draft: saving a new one starts it, so the button says 提交, not 保存草稿.
+  const startsOnSave = !view && !(stateNode(type.workflow, type.workflow.initial)?.meta as { editable?: boolean } | undefined)?.editable;
   const files = useMemo(() => Object.fromEntries((view?.attachments ?? []).map((f) => [f.id, { name: f.name, size: f.size, mime: f.mime }])), [view?.attachments]);
 
   // A newer version of the case arrived (after a save or a reload): the form follows it, and what
@@ -94,7 +97,7 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
       clearUnsaved(user.username, type.id, view?.id);
       setRestored(false);
       if (!view) {
-        navigate(`/workspace/cases/${next.id}`, { replace: true, state: { flash: `草稿已保存，业务编号 ${next.number}` } });
+        navigate(`/workspace/cases/${next.id}`, { replace: true, state: startsOnSave ? { flash: `已提交，业务编号 ${next.number}。` } : { flash: `草稿已保存，业务编号 ${next.number}` } });
       } else {
         setSaved(`草稿已保存（${new Date().toLocaleTimeString('zh-CN')}）`);
         onSaved?.(next);
@@ -176,7 +179,9 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
       {unplaced.length > 0 && <Alert kind="error">{unplaced.map((f, i) => <div key={i}>{f.message}</div>)}</Alert>}
       <ErrorAlert error={error} onReload={onReload} onClose={() => setError(undefined)} />
       <div className="form-actions sticky">
-        <button type="button" className="btn" disabled={!!busy} onClick={saveDraft}>{busy === 'draft' ? '正在保存…' : '保存草稿'}</button>
+        <button type="button" className={startsOnSave ? 'btn btn-primary' : 'btn'} disabled={!!busy} onClick={saveDraft}>
+          {busy === 'draft' ? '正在保存…' : startsOnSave ? '提交' : '保存草稿'}
+        </button>
         {submits.map((s) => (
           <button key={s.event} type="button" className="btn btn-primary" disabled={!!busy} onClick={() => submit(s)}>
             {busy === s.event ? '正在提交…' : s.title}

@@ -1,6 +1,7 @@
 // 待办事项: one task list for every business (GET /api/tasks), filtered by type, step, overdue
 // and 我签收的, searched by business number — typed, or scanned: a barcode scanner types the
-// number and Enter, and an exact match opens the case at once.
+// number and Enter, and an exact match opens the case at once. With one type chosen, its list
+// columns (settings.listColumns) are shown.
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, qs } from '../api/client';
@@ -16,6 +17,7 @@ import { Alert, Empty, ErrorAlert, Loading } from '../ui/Alert';
 import { Tag } from '../ui/StatusTag';
 import { dueText, formatDateTime } from '../ui/format';
 import { savedFilters, type InboxFilter } from './savedFilters';
+import { ColumnCell, useTypeListing } from '../workspace/listColumns';
 
 const sameNumber = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 
@@ -42,6 +44,8 @@ export function InboxPage() {
       setStates([...g.nodes.values()].filter((n) => !n.children.length && !n.final && !n.editable).map((n) => ({ id: n.id, title: n.title })));
     }, () => setStates([]));
   }, [filter.type]);
+
+  const { columns, titleInColumns } = useTypeListing(filter.type);
 
   const apply = (patch: Partial<InboxFilter>) => { setFilter((f) => ({ ...f, ...patch })); setPage(1); };
 
@@ -125,7 +129,11 @@ export function InboxPage() {
               <table className="grid-table zebra inbox-table">
                 <thead>
                   <tr>
-                    <th scope="col">业务编号</th><th scope="col">名称</th><th scope="col">业务类型</th><th scope="col">待办环节</th>
+                    <th scope="col">业务编号</th>
+                    {!titleInColumns && <th scope="col">名称</th>}
+                    {columns.map((col) => <th key={col.field} scope="col">{col.title}</th>)}
+                    {!filter.type && <th scope="col">业务类型</th>}
+                    <th scope="col">待办环节</th>
                     <th scope="col">提交时间</th><th scope="col">办理期限</th><th scope="col">签收</th><th scope="col">操作</th>
                   </tr>
                 </thead>
@@ -133,8 +141,9 @@ export function InboxPage() {
                   {list.data.items.map((t) => (
                     <tr key={t.id} className={t.overdue ? 'row-overdue' : ''}>
                       <td className="nowrap mono"><Link to={`/inbox/cases/${t.case.id}`}>{t.case.number}</Link></td>
-                      <td>{t.case.title ?? '—'}</td>
-                      <td className="nowrap">{t.typeTitle}</td>
+                      {!titleInColumns && <td className="col-title">{t.case.title ?? '—'}</td>}
+                      {columns.map((col) => <td key={col.field} className={col.className}><ColumnCell column={col} values={t.case.columns} /></td>)}
+                      {!filter.type && <td className="nowrap">{t.typeTitle}</td>}
                       <td className="nowrap">{t.title ?? t.name}</td>
                       <td className="nowrap">{formatDateTime(t.case.submittedAt)}</td>
                       <td className="nowrap">

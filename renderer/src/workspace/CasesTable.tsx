@@ -1,4 +1,5 @@
-// The list of cases (GET /api/cases): filters by type, status, step and keyword, paging.
+// The list of cases (GET /api/cases): filters by type, status, step and keyword, paging. With one
+// type chosen, its list columns (settings.listColumns) are shown.
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { qs } from '../api/client';
@@ -10,6 +11,7 @@ import { formatDateTime } from '../ui/format';
 import { ErrorAlert, Empty, Loading } from '../ui/Alert';
 import { loadType } from '../app/types';
 import { buildGraph } from '../workflow/graph';
+import { ColumnCell, useTypeListing } from './listColumns';
 
 interface Props {
   types: TypeSummary[];
@@ -30,6 +32,7 @@ export function CasesTable({ types, fixedType, pageSize = 15 }: Props) {
     if (!type) { setStates([]); return; }
     loadType(type).then((t) => setStates([...buildGraph(t.workflow).nodes.values()].filter((n) => !n.children.length).map((n) => ({ id: n.id, title: n.title }))), () => setStates([]));
   }, [type]);
+  const { columns, titleInColumns } = useTypeListing(type || undefined);
   const list = useApi<Paged<CaseListItem>>(`/api/cases${qs({ type, status, state, q, page, pageSize })}`);
   const set = (patch: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -77,8 +80,9 @@ export function CasesTable({ types, fixedType, pageSize = 15 }: Props) {
               <thead>
                 <tr>
                   <th scope="col">业务编号</th>
-                  {!fixedType && <th scope="col">业务类型</th>}
-                  <th scope="col">名称</th>
+                  {!type && <th scope="col">业务类型</th>}
+                  {!titleInColumns && <th scope="col">名称</th>}
+                  {columns.map((col) => <th key={col.field} scope="col">{col.title}</th>)}
                   <th scope="col">当前环节</th>
                   <th scope="col">状态</th>
                   <th scope="col">更新时间</th>
@@ -89,8 +93,9 @@ export function CasesTable({ types, fixedType, pageSize = 15 }: Props) {
                 {list.data.items.map((c) => (
                   <tr key={c.id}>
                     <td className="nowrap"><Link to={`/workspace/cases/${c.id}`}>{c.number}</Link></td>
-                    {!fixedType && <td>{c.typeTitle}</td>}
-                    <td>{c.title || <span className="muted">（未填写）</span>}</td>
+                    {!type && <td>{c.typeTitle}</td>}
+                    {!titleInColumns && <td className="col-title">{c.title || <span className="muted">（未填写）</span>}</td>}
+                    {columns.map((col) => <td key={col.field} className={col.className}><ColumnCell column={col} values={c.columns} /></td>)}
                     <td><StateTag title={c.stateTitle} status={c.status} /></td>
                     <td><StatusTag status={c.status} /></td>
                     <td className="nowrap">{formatDateTime(c.updatedAt)}</td>

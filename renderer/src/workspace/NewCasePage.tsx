@@ -6,6 +6,7 @@ import { Panel } from '../ui/Panel';
 import { Alert, ErrorAlert, Loading } from '../ui/Alert';
 import { CaseEditor } from '../case/CaseEditor';
 import { WorkflowDiagram } from '../workflow/WorkflowDiagram';
+import { stateNode } from '../workflow/graph';
 
 /** 新建业务单: the type's form, empty (or as left unsaved in this browser). */
 export function NewCasePage() {
@@ -14,11 +15,12 @@ export function NewCasePage() {
   const { type, error } = useType(typeId);
   if (error) return <ErrorAlert error={error} />;
   if (!type || !me) return <Loading />;
+  const keepsDraft = !!(stateNode(type.workflow, type.workflow.initial)?.meta as { editable?: boolean } | undefined)?.editable;
   return (
     <>
       <Breadcrumbs items={[{ title: '工作台', to: '/workspace' }, { title: type.title, to: `/workspace/types/${type.id}` }, { title: '新建' }]} />
       {!type.canStart && <Alert kind="warning">您所在的机构不能发起此项业务。</Alert>}
-      <Panel title={`新建${type.title}`} extra={<span className="muted">带 <span className="req">*</span> 的为必填项，可随时保存草稿</span>}>
+      <Panel title={`新建${type.title}`} extra={<span className="muted">带 <span className="req">*</span> 的为必填项{keepsDraft ? '，可随时保存草稿' : '，提交后不能修改'}</span>}>
         <CaseEditor type={type} user={me.user} />
       </Panel>
       <Panel title="办理流程">
