@@ -89,7 +89,10 @@ describe.skipIf(!hasChromium())('长表格分页（浏览器）', () => {
     await waitForText(dev.page, '「楼栋」为必填项');
     await focusedOn(dev.page, 'root_houses_69_building');
     expect(await pagerText(dev.page)).toContain(`第 51–100 行，共 ${ROWS} 行`);
-    expect(await dev.page.$eval('.form-error-list', (el) => (el as HTMLElement).innerText)).toContain('请修正以下 1 处填写问题');
+    const listed = await dev.page.$eval('.form-error-list', (el) => (el as HTMLElement).innerText);
+    expect(listed).toContain('请修正以下 1 处填写问题');
+    // The list names the row; beside the cell the message alone.
+    expect(listed).toContain('「房屋清单」第 70 行：「楼栋」为必填项');
     expect(await dev.page.$eval('#root_houses_69_building', (el) => el.closest('td')?.className)).toContain('has-error');
     const marked = await dev.page.$$eval('#root_houses nav.pager .warn-text button', (bs) => bs.map((x) => x.getAttribute('aria-label')));
     expect(marked).toEqual(['第 2 页有填写问题，转到该页']);

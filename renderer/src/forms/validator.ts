@@ -40,6 +40,12 @@ const FORMAT_HINTS: Record<string, string> = {
 };
 const TYPE_NAMES: Record<string, string> = { string: '文本', number: '数字', integer: '整数', boolean: '是/否', array: '列表', object: '对象' };
 
+/** Where a table cell is: 「房屋」第 70 行：(nothing for a field outside tables). */
+function rowsOf(schema: JsonSchema, path: string[]): string {
+  const at = path.flatMap((key, i) => (/^\d+$/.test(key) && i > 0 ? [`「${titleAt(schema, path.slice(0, i))}」第 ${Number(key) + 1} 行`] : []));
+  return at.length ? `${at.join('，')}：` : '';
+}
+
 /**
  * Rewrites rjsf's errors in Chinese, naming the field: 「项目名称」为必填项. `data` is the form data
  * being validated, for the code checks' precise reasons (校验位错误，应为 X).
@@ -78,7 +84,8 @@ export function chineseErrors(schema: JsonSchema, data: () => unknown, skip?: (p
         case 'uniqueItems': message = `${label}有重复的项`; break;
         default: message = `${label}${e.message ?? '不符合要求'}`;
       }
-      return { ...e, message, stack: message };
+      // Beside the cell the message alone; in the error list above the form also the row it is in.
+      return { ...e, message, stack: `${rowsOf(schema, path)}${message}` };
     })
     // One message per field: the first is the most useful (required before format).
     .filter((e, i, all) => all.findIndex((o) => o.property === e.property) === i);
