@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Browser tests need the built renderer: built here once when missing or stale.
     globalSetup: ['test/e2e/global-setup.ts'],
-    testTimeout: 60_000,
+    // Long browser walkthroughs on a loaded 2-core machine: generous, a hang still fails.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // Two cores: a few files at once; each file has its own database and server.
