@@ -68,7 +68,7 @@ beforeAll(async () => {
     for (let k = Math.floor(rnd() * 4); k > 0; k--) {
       const status = pick(['open', 'open', 'done', 'cancelled']);
       tasks.push({
-        caseId: c.id, state: pick(['submitted', 'accepted', 'fill']), name: 't', title: 'T', events: {},
+        caseId: c.id, typeId: 'area-filing', state: pick(['submitted', 'accepted', 'fill']), name: 't', title: 'T', events: {},
         role: pick(['applicant', 'clerk', 'reviewer', 'company', 'inspector']), scope: pick(['district', 'org', 'any', 'street']),
         district: pick([c.district, '440604', '440605', null]), orgId: pick([c.orgId, ORG_A, ORG_B, null]),
         assigneeId: pick([null, null, ...userIds]), status, dueAt: pick([null, ...times.slice(0, 8), new Date(Date.now() + 86400_000)]),

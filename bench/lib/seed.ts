@@ -149,7 +149,7 @@ export async function seedCases(engine: Engine, fixture: Fixture, opts: SeedOpti
         const taskOrg = task.role === 'applicant' || task.scope === 'org' ? orgId : null;
         const due = task.due ? new Date(updated.getTime() + Math.floor((random() * 25 - 10) * DAY)) : null;
         taskRows.push(`(${[id, e(st.taskState), e(task.name), e(task.title), e(task.role), e(task.scope), e(district), taskOrg, json(task.events), 'NULL', e('open'),
-          due ? e(due) : 'NULL', e(updated), e(updated)].map((v) => (v === null ? 'NULL' : v)).join(', ')})`);
+          due ? e(due) : 'NULL', e(def.id), e(updated), e(updated)].map((v) => (v === null ? 'NULL' : v)).join(', ')})`);
         if (opts.linkFiles) for (const f of fixture.fileIds) fileRows.push(`(${id}, ${e(f)}, ${e(updated)})`);
         result.ids.push(id);
         result.byType[def.id] = (result.byType[def.id] ?? 0) + 1;
@@ -157,7 +157,7 @@ export async function seedCases(engine: Engine, fixture: Fixture, opts: SeedOpti
         result.byDistrict[district] = (result.byDistrict[district] ?? 0) + 1;
       }
       await sequelize.query(`INSERT INTO cases (id, number, type_id, type_version, title, state, status, data, snapshot, flags, org_id, created_by, district, street, area_id, version, submitted_at, closed_at, created_at, updated_at) VALUES ${caseRows.join(',\n')}`, { transaction: t });
-      await sequelize.query(`INSERT INTO tasks (case_id, state, name, title, role, scope, district, org_id, events, assignee_id, status, due_at, created_at, updated_at) VALUES ${taskRows.join(',\n')}`, { transaction: t });
+      await sequelize.query(`INSERT INTO tasks (case_id, state, name, title, role, scope, district, org_id, events, assignee_id, status, due_at, type_id, created_at, updated_at) VALUES ${taskRows.join(',\n')}`, { transaction: t });
       if (fileRows.length) await sequelize.query(`INSERT INTO case_files (case_id, file_id, created_at) VALUES ${fileRows.join(',\n')}`, { transaction: t });
     });
   }

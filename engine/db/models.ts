@@ -60,6 +60,9 @@ export const QUERY_INDEXES: ReadonlyArray<{ table: string; name: string; fields:
   // inbox branches: role + district scope, and applicant / org scope by organisation; due_at, id = the inbox order
   { table: 'tasks', name: 'tasks_inbox_district', fields: ['status', 'role', 'scope', 'district', 'due_at', 'id'] },
   { table: 'tasks', name: 'tasks_inbox_org', fields: ['status', 'role', 'org_id', 'due_at', 'id'] },
+  // the same branches filtered by the case's type (?type=): still an index range in inbox order
+  { table: 'tasks', name: 'tasks_inbox_district_type', fields: ['status', 'role', 'scope', 'district', 'type_id', 'due_at', 'id'] },
+  { table: 'tasks', name: 'tasks_inbox_org_type', fields: ['status', 'role', 'org_id', 'type_id', 'due_at', 'id'] },
   // "has or had a task on the case" (case visibility): assignee_id is served by tasks (assignee_id, status)
   { table: 'tasks', name: 'tasks_completed_by', fields: ['completed_by', 'case_id'] },
   { table: 'tasks', name: 'tasks_org_id_role', fields: ['org_id', 'role', 'case_id'] },
@@ -182,6 +185,7 @@ export function defineModels(sequelize: Sequelize): Models {
     completedAt: { type: DATE },
     completedBy: { type: INTEGER },
     completedEvent: { type: STRING(64) },
+    typeId: { type: STRING(64) }, // the case's type, copied so the inbox can filter by type on its index
   }, {
     indexes: [
       { fields: ['case_id', 'status'] },

@@ -52,14 +52,16 @@ export async function cancelTasks(s: CaseSql, ids: number[], now: Date): Promise
 export interface NewTask {
   caseId: number; state: string; name: string; title: string | null; role: string; scope: string;
   district: string | null; orgId: number | null; events: unknown; dueAt: Date | null; assigneeId?: number | null;
+  /** The case's type (copied for the inbox's type filter). */
+  typeId: string;
 }
 
 export async function insertTask(s: CaseSql, task: NewTask, now: Date): Promise<void> {
   await s.raw.run(
-    `INSERT INTO tasks (case_id, state, name, title, role, scope, district, org_id, events, assignee_id, status, due_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+    `INSERT INTO tasks (case_id, state, name, title, role, scope, district, org_id, events, assignee_id, status, due_at, type_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
     [task.caseId, task.state, task.name, task.title ?? null, task.role, task.scope, task.district, task.orgId, s.v(task.events),
-      task.assigneeId ?? null, s.v(task.dueAt), s.v(now), s.v(now)],
+      task.assigneeId ?? null, s.v(task.dueAt), task.typeId, s.v(now), s.v(now)],
   );
 }
 

@@ -61,7 +61,8 @@ export async function listInbox(engine: Engine, user: SessionUser, query: InboxQ
   if (query.mine) { filters.push('t.assignee_id = :ibUser'); params.ibUser = Number(user.id); }
   const caseFilters: string[] = [];
   let numbered = false;
-  if (query.type) { caseFilters.push('c.type_id = :ibType'); params.ibType = query.type; }
+  // The case's type is on the task (tasks_inbox_*_type): no join with cases for it.
+  if (query.type) { filters.push('t.type_id = :ibType'); params.ibType = query.type; }
   if (query.q) {
     const search = numberSearch(query.q, engine.db.dialect);
     numbered = !!search;

@@ -54,7 +54,7 @@ export async function createTasksForPaths(engine: Engine, t: Transaction, def: T
       }
       const row = {
         caseId: c.id, state: path, name: task.name, title: task.title, role: task.role, scope: task.scope,
-        district: c.district, orgId, events: task.events, dueAt: dueDate(def, task, now, c.data),
+        district: c.district, orgId, events: task.events, dueAt: dueDate(def, task, now, c.data), typeId: def.id,
       };
       if (!task.assignees) {
         await insertTask(s, row, now);
