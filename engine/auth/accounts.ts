@@ -11,6 +11,7 @@ import { checkIdNumber, checkOrgCode, checkUscc, validateForm } from '../validat
 import { registerKey } from '../runtime/rules.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
 import { createSession, toSessionUser, type SessionUser } from './sessions.js';
+import type { OrgView } from './types.js';
 import { hitRateLimit, rateLimitCount } from './rate-limit.js';
 
 type Registration = NonNullable<TypeSettings['registration']>;
@@ -18,16 +19,7 @@ type Json = Record<string, unknown>;
 // Raw reads come back as plain rows; Sequelize's typings only know model instances.
 const asRow = (m: unknown) => m as Json | null;
 
-export interface OrgView {
-  id: number;
-  kind: string;
-  code: string;
-  name: string;
-  district: string | null;
-  local: boolean | null;
-  data: Json;
-  warnings: Array<{ code: string; message: string }>;
-}
+export type { OrgView } from './types.js';
 
 export const PILOT_WARNING = { code: 'PILOT_CODE', message: '统一社会信用代码校验位不符，申请人声明为试点期代码，请核实' };
 const AGREEMENT_MESSAGE = '请阅读并同意《机构注册协议》';

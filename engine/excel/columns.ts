@@ -198,14 +198,20 @@ export function sheetSpec(def: TypeVersionDef, rawPath: string | undefined): She
   return { path, title: setting.title ?? title, rowSchema: path === '' ? rowSchema : { ...defs, ...rowSchema }, columns, keyColumns, minItems, maxItems };
 }
 
-export function pick(data: unknown, pointer: string): unknown {
+/** A JSON pointer's keys: '/a~1b/c' → ['a/b', 'c']. */
+export const pointerKeys = (pointer: string) => pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+
+/** The value at a pointer, given as its keys (split once, for a loop over many rows). */
+export function pickKeys(data: unknown, keys: string[]): unknown {
   let cur = data;
-  for (const seg of pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const seg of keys) {
     if (!isObj(cur) || !Object.hasOwn(cur, seg)) return undefined;
     cur = cur[seg];
   }
   return cur;
 }
+
+export const pick = (data: unknown, pointer: string): unknown => pickKeys(data, pointerKeys(pointer));
 
 function exampleRow(root: JsonSchema | Schema, path: string): unknown {
   const ex = Array.isArray(root.examples) ? root.examples[0] : undefined;

@@ -6,7 +6,8 @@ export { inspectXlsx, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipReport } from 
 export { convertCell, cellText } from './cells.js';
 export { readFirstSheet, READER_OPTIONS, type SheetRow } from './sheet-reader.js';
 export { SheetImport, type RowError, type SheetOutcome } from './row-import.js';
-export { saveTemp, formatBytes, type TempUpload } from './upload.js';
+export { saveTemp, receiveXlsx, formatBytes, type TempUpload } from './upload.js';
 export { startImport, jobView, stopImportJobs, toJobView, type JobView, type JobOutcome, type ImportInput } from './jobs.js';
 export { writeCaseExport, exportFileName } from './export.js';
+export { writeTablesXlsx, type SheetTable } from './tables.js';
 export { importCaseRows, MAX_CASE_ROWS, type CaseRowsResult } from './case-rows.js';

@@ -5,7 +5,7 @@
 import type Ajv from 'ajv';
 import { AppError } from '../errors.js';
 import { validateForm } from '../validation/index.js';
-import { normalizeHeader, pick, type Column, type SheetSpec } from './columns.js';
+import { normalizeHeader, pickKeys, pointerKeys, type Column, type SheetSpec } from './columns.js';
 import { cellText, convertCell } from './cells.js';
 import { readFirstSheet, type SheetRow } from './sheet-reader.js';
 
@@ -18,7 +18,15 @@ export interface RowError {
   message: string;
 }
 
+/**
+ * Takes each valid row as it is read, instead of the rows being kept in `SheetOutcome.rows`; may
+ * return a promise to hold the reading back. Rows stop coming at the first error: then whatever
+ * the sink got must be thrown away.
+ */
+export type RowSink = (row: Record<string, unknown>, excelRow: number) => Promise<void> | undefined;
+
 export interface SheetOutcome {
+  /** The valid rows (empty with errors, or when a sink took them). */
   rows: Array<Record<string, unknown>>;
   /** The Excel row number of each row (blank lines are skipped, so they are not consecutive). */
   rowNumbers: number[];
@@ -42,14 +50,15 @@ const fileInvalid = (reason: string, details?: unknown) => new AppError('IMPORT_
 /** Data rows one import may hold unless the caller sets maxRows. */
 const MAX_ROWS = 200_000;
 
-function setAt(target: Record<string, unknown>, pointer: string, value: unknown) {
-  const segs = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+/** Sets the value at a pointer given as its keys, creating the objects on the way. */
+function setAt(target: Record<string, unknown>, keys: string[], value: unknown) {
   let cur = target;
-  for (const seg of segs.slice(0, -1)) {
-    if (typeof cur[seg] !== 'object' || cur[seg] === null) cur[seg] = {};
-    cur = cur[seg] as Record<string, unknown>;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const k = keys[i];
+    if (typeof cur[k] !== 'object' || cur[k] === null) cur[k] = {};
+    cur = cur[k] as Record<string, unknown>;
   }
-  cur[segs[segs.length - 1]] = value;
+  cur[keys[keys.length - 1]] = value;
 }
 
 /** The column an Ajv error belongs to: the same pointer, or the nearest one above or below it. */
@@ -62,8 +71,14 @@ function columnFor(columns: Column[], field: string): Column | undefined {
 export class SheetImport {
   private rows?: AsyncGenerator<SheetRow>;
   private byIndex: Array<Column | undefined> = [];
+  private keysByIndex: string[][] = [];
+  /** Column index by pointer: the cell as typed is looked up only for an error message. */
+  private indexByPointer = new Map<string, number>();
+  private readonly keyColumnKeys: string[][];
 
-  constructor(private readonly ajv: Ajv, readonly spec: SheetSpec, private readonly opts: SheetImportOptions = {}) {}
+  constructor(private readonly ajv: Ajv, readonly spec: SheetSpec, private readonly opts: SheetImportOptions = {}) {
+    this.keyColumnKeys = spec.keyColumns.map((c) => pointerKeys(c.pointer));
+  }
 
   /** Reads the header row; refuses a file whose headers are not the template's. */
   async open(file: string, declaredRows?: number): Promise<void> {
@@ -83,7 +98,7 @@ export class SheetImport {
       const col = byTitle.get(normalizeHeader(text));
       if (!col) problems.push({ row: first.value.number, column: text, value: text, message: `表头「${text}」不是模板中的列` });
       else if (seen.has(col)) problems.push({ row: first.value.number, column: text, value: text, message: `表头「${text}」重复` });
-      else { seen.add(col); this.byIndex[i] = col; }
+      else { seen.add(col); this.byIndex[i] = col; this.keysByIndex[i] = pointerKeys(col.pointer); this.indexByPointer.set(col.pointer, i); }
     });
     for (const c of this.spec.columns) {
       if (c.required && !seen.has(c)) problems.push({ row: first.value.number, column: c.title, message: `缺少必填列「${c.title}」` });
@@ -92,8 +107,8 @@ export class SheetImport {
     if (problems.length) throw fileInvalid(`表头与模板不符：${problems.map((p) => p.message).join('；')}`, problems);
   }
 
-  /** Reads, converts and validates every remaining row. */
-  async run(): Promise<SheetOutcome> {
+  /** Reads, converts and validates every remaining row; valid rows go to `sink` when given. */
+  async run(sink?: RowSink): Promise<SheetOutcome> {
     if (!this.rows) throw new Error('SheetImport.open() first');
     const { maxRows = MAX_ROWS, maxErrors = 50_000, onProgress, progressEvery = 1000, signal } = this.opts;
     const keys = new Map<string, number>();
@@ -109,7 +124,6 @@ export class SheetImport {
     for await (const { number, cells } of this.rows) {
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
       const row: Record<string, unknown> = {};
-      const texts: Record<string, string> = {};
       let filled = false;
       let bad = false;
       for (let i = 0; i < cells.length; i++) {
@@ -126,8 +140,7 @@ export class SheetImport {
           report({ row: number, column: col.title, field: col.pointer, value: cellText(raw), message: `「${col.title}」${converted.error}` });
         } else if (converted.value !== undefined) {
           filled = true;
-          texts[col.pointer] = cellText(raw);
-          setAt(row, col.pointer, converted.value);
+          setAt(row, this.keysByIndex[i], converted.value);
         }
       }
       if (!filled) continue; // blank line, or only formatting
@@ -138,22 +151,26 @@ export class SheetImport {
         for (const e of validateForm(this.ajv, this.spec.rowSchema, row)) {
           const col = columnFor(this.spec.columns, e.field);
           bad = true;
-          report({ row: number, column: col?.title ?? e.title, field: e.field, value: col ? texts[col.pointer] ?? '' : '', message: e.message });
+          report({ row: number, column: col?.title ?? e.title, field: e.field, value: col ? this.typed(cells, col.pointer) : '', message: e.message });
         }
       }
-      const keyValues = this.spec.keyColumns.map((c) => pick(row, c.pointer));
+      const keyValues = this.keyColumnKeys.map((keys) => pickKeys(row, keys));
       if (keyValues.length && keyValues.every((v) => v !== undefined)) {
         const key = JSON.stringify(keyValues);
         const earlier = keys.get(key);
         if (earlier !== undefined) {
           bad = true;
           const titles = this.spec.keyColumns.map((c) => c.title).join('+');
-          report({ row: number, column: titles, value: this.spec.keyColumns.map((c) => texts[c.pointer]).join('/'), message: `与第 ${earlier} 行重复（${titles}不能重复）` });
+          report({ row: number, column: titles, value: this.spec.keyColumns.map((c) => this.typed(cells, c.pointer)).join('/'), message: `与第 ${earlier} 行重复（${titles}不能重复）` });
         } else keys.set(key, number);
       }
       // All or nothing: once anything is wrong the rows are not needed, only the errors.
-      if (errorCount === 0) { rows.push(row); rowNumbers.push(number); }
-      else if (rows.length) rows.length = rowNumbers.length = 0;
+      if (errorCount === 0) {
+        if (!sink) { rows.push(row); rowNumbers.push(number); } else {
+          const wait = sink(row, number);
+          if (wait) await wait;
+        }
+      } else if (rows.length) rows.length = rowNumbers.length = 0;
     }
     onProgress?.(rowsRead);
     if (rowsRead === 0 && errorCount === 0) throw fileInvalid('表格中没有数据（表头下没有填写任何行）');
@@ -161,6 +178,12 @@ export class SheetImport {
     if (maxItems !== undefined && rowsRead > maxItems) report({ row: 0, message: `「${title}」最多 ${maxItems} 行，文件中有 ${rowsRead} 行` });
     if (minItems !== undefined && rowsRead < minItems) report({ row: 0, message: `「${title}」至少需要 ${minItems} 行` });
     return { rows: errorCount ? [] : rows, rowNumbers: errorCount ? [] : rowNumbers, errors, errorCount, rowsRead };
+  }
+
+  /** The cell of a column as the user typed it, for an error message. */
+  private typed(cells: unknown[], pointer: string): string {
+    const i = this.indexByPointer.get(pointer);
+    return i === undefined ? '' : cellText(cells[i]);
   }
 
   /** Stops reading and closes the file (after a refusal, or when the server stops). */

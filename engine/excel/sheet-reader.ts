@@ -2,6 +2,7 @@
 // XML as it is unzipped, one row at a time, so a 100,000-row file never sits in memory as a
 // workbook. Only shared strings (the workbook's string table) are cached, as exceljs requires.
 import ExcelJS from 'exceljs';
+import './v8-heap.js'; // allocation-site pretenuring off: why there
 
 export interface SheetRow {
   /** Excel's row number (1-based, as the user sees it). */

@@ -3,9 +3,9 @@
 // business number of each row or every row's errors (row, column, value, reason).
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../context.js';
-import { AppError, formInvalid } from '../errors.js';
+import { AppError } from '../errors.js';
 import { requireUser } from '../auth/index.js';
-import { importCaseRows, MAX_CASE_ROWS, saveTemp } from '../excel/index.js';
+import { importCaseRows, MAX_CASE_ROWS, receiveXlsx } from '../excel/index.js';
 
 export async function excelCaseRoutes(app: FastifyInstance, engine: Engine) {
   app.post<{ Params: { id: string } }>('/api/types/:id/import-cases', {
@@ -22,14 +22,7 @@ export async function excelCaseRoutes(app: FastifyInstance, engine: Engine) {
     const def = engine.registry.current(req.params.id);
     if (!def || def.settings.registration) throw new AppError('NOT_FOUND', { what: `业务类型 ${req.params.id}` });
     if (!def.settings.starters.includes(user.role)) throw new AppError('FORBIDDEN');
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', { detail: '请以 multipart/form-data 方式上传 .xlsx 文件' });
-    const limit = engine.config.importLimitBytes;
-    const part = await req.file({ limits: { fileSize: limit + 1 }, throwFileSizeLimit: false });
-    if (!part || part.fieldname !== 'file') {
-      part?.file.resume();
-      throw formInvalid([{ field: '/file', title: '文件', message: '请选择要导入的 Excel 文件（表单字段名为 file）' }]);
-    }
-    const upload = await saveTemp(part.file, part.filename, limit);
+    const upload = await receiveXlsx(engine, req);
     const result = await importCaseRows(engine, user, def, upload);
     reply.status(201);
     return result;

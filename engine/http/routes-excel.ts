@@ -5,10 +5,10 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/swagger';
 import type { Engine } from '../context.js';
-import { AppError, formInvalid } from '../errors.js';
+import { AppError } from '../errors.js';
 import { requireUser } from '../auth/index.js';
 import type { CaseListQuery } from '../runtime/index.js';
-import { buildTemplate, exportFileName, jobView, saveTemp, sheetSpec, startImport, writeCaseExport } from '../excel/index.js';
+import { buildTemplate, exportFileName, jobView, receiveXlsx, sheetSpec, startImport, writeCaseExport } from '../excel/index.js';
 import { contentDisposition } from './disposition.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -50,23 +50,16 @@ export async function excelRoutes(app: FastifyInstance, engine: Engine) {
   }, async (req, reply) => {
     const user = requireUser(req);
     const def = await typeOf(req.params.id);
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', { detail: '请以 multipart/form-data 方式上传 .xlsx 文件' });
-    const limit = engine.config.importLimitBytes;
-    const part = await req.file({ limits: { fileSize: limit + 1 }, throwFileSizeLimit: false });
-    if (!part || part.fieldname !== 'file') {
-      part?.file.resume();
-      throw formInvalid([{ field: '/file', title: '文件', message: '请选择要导入的 Excel 文件（表单字段名为 file）' }]);
-    }
-    const upload = await saveTemp(part.file, part.filename, limit);
-    const { jobId, done } = await startImport(engine, user, { def, path: req.query.path, caseId: req.query.caseId, upload });
+    const upload = await receiveXlsx(engine, req);
     const wait = req.query.async === undefined ? upload.size <= engine.config.importSyncBytes : !req.query.async;
+    const { jobId, done } = await startImport(engine, user, { def, path: req.query.path, caseId: req.query.caseId, upload, keepRows: wait });
     if (!wait) {
       done.catch((err) => req.log.error({ err }, 'import job failed'));
       return reply.status(202).send({ jobId, status: 'running', statusUrl: `/api/import-jobs/${jobId}` });
     }
     const outcome = await done;
     if (outcome.error) throw outcome.error;
-    return { jobId, status: 'done', rowCount: outcome.rows?.length ?? 0, rows: outcome.rows ?? [], caseId: req.query.caseId ?? null };
+    return { jobId, status: 'done', rowCount: outcome.rowCount, rows: outcome.rows ?? [], caseId: req.query.caseId ?? null };
   });
 
   app.get<{ Params: { id: string } }>('/api/import-jobs/:id', {

@@ -1,34 +1,17 @@
 // Shapes of the API's answers, as the renderer reads them. Definitions (settings, workflow,
 // schemas) are the engine's own type definitions; nothing of the engine's runtime is imported.
 import type { JsonSchema, TypeSettings, WorkflowConfig } from '../../../engine/registry/types';
+import type { OrgView, SessionUser } from '../../../engine/auth/types';
 
 export type { JsonSchema, TypeSettings, WorkflowConfig, StateMeta, TaskDef, TaskEventDef } from '../../../engine/registry/types';
+export type { SessionUser } from '../../../engine/auth/types';
+/** The caller's organisation, as GET /api/me answers it. */
+export type Org = OrgView;
 
 export type Json = Record<string, unknown>;
 export type Delays = NonNullable<TypeSettings['delays']>;
 /** Dates arrive as ISO strings (PostgreSQL) or 'YYYY-MM-DD HH:mm:ss.SSS +00:00' (SQLite). */
 export type DateString = string;
-
-export interface SessionUser {
-  id: number;
-  username: string;
-  role: string;
-  orgId: number | null;
-  district: string | null;
-  street: string | null;
-  displayName: string;
-}
-
-export interface Org {
-  id: number;
-  kind: string;
-  code: string;
-  name: string;
-  district: string | null;
-  local: boolean | null;
-  data?: Json;
-  warnings: Array<{ code: string; message: string }>;
-}
 
 export interface Me {
   user: SessionUser;
@@ -97,6 +80,8 @@ export interface CaseListItem {
   updatedAt: DateString;
   submittedAt: DateString | null;
   closedAt: DateString | null;
+  /** Values of the type's list columns (settings.listColumns): pointer → value; only in lists. */
+  columns?: Record<string, unknown>;
 }
 
 export interface CaseTask {
@@ -184,6 +169,8 @@ export interface InboxItem extends Omit<CaseTask, 'overdue'> {
     orgId: number | null;
     flags: unknown[];
     submittedAt: DateString | null;
+    /** Values of the type's list columns: pointer → value. */
+    columns?: Record<string, unknown>;
   };
   typeTitle: string;
   overdue: boolean;
@@ -222,4 +209,16 @@ export interface CaseStats {
   tasks: Array<{ type: string; typeTitle: string; task: string; open: number; overdue: number }>;
   overdue: Array<{ taskId: number; task: string; dueAt: DateString; assigneeName: string | null; caseId: number; number: string; caseTitle: string | null; type: string; typeTitle: string }>;
   trend: Array<{ month: string; submitted: number; closed: number }>;
+  /** Per company / area figures the definitions declare (`dashboard`): count and averaged scores per group. */
+  breakdowns: StatsBreakdown[];
+}
+
+export interface StatsBreakdown {
+  key: string;
+  source: 'type' | 'register';
+  id: string;
+  title: string;
+  group: string;
+  measures: string[];
+  rows: Array<{ label: string; count: number; values: Array<number | null> }>;
 }
