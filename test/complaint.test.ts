@@ -122,6 +122,9 @@ describe('物业服务投诉', () => {
     const view = await pub.get(`/api/public/cases/${number}?code=${accessCode}`);
     expect(view.body).toMatchObject({ stateTitle: '待投诉人评价', data: { areaName: '锦绣花园' } });
     expect(view.body.actions.map((a: Data) => a.event)).toEqual(['RATE']);
+    // The company's answer is shown to the complainant, titled as its form titles it.
+    const answered = view.body.history.find((h: Data) => h.event === 'ANSWER');
+    expect(answered.details).toEqual([{ title: '答复内容', value: '已安排保洁于当日清运完毕，并增加清运频次。' }]);
     expect((await pub.get(`/api/public/cases/${number}?code=wrong`)).status).toBe(404);
     const rated = await pub.post(`/api/public/cases/${number}/events`, { code: accessCode, event: 'RATE', data: { satisfied: true, score: 5 } });
     expect(rated.status, JSON.stringify(rated.body)).toBe(200);

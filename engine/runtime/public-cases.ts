@@ -6,12 +6,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError, formInvalid } from '../errors.js';
 import type { Engine } from '../context.js';
 import { enforceRateLimit } from '../auth/index.js';
-import { getPointer } from '../registry/index.js';
+import { getPointer, type TypeVersionDef } from '../registry/index.js';
 import { validateForm } from '../validation/index.js';
 import { createCaseInTx, validateCaseData } from './case-runtime.js';
 import { fillData } from './data-fill.js';
 import { applyTransition, type CaseRow } from './transition.js';
-import { stateTitle } from './states.js';
+import { stateConfig, stateTitle } from './states.js';
 
 const hash = (code: string) => createHash('sha256').update(code).digest('hex');
 const PUBLIC_ACTOR = '公众（匿名）';
@@ -46,6 +46,25 @@ async function findByCode(engine: Engine, number: string, code: string): Promise
   return row as CaseRow;
 }
 
+/**
+ * The texts of a step's decision besides its opinion (e.g. the company's 答复内容 and 整改措施), titled
+ * as the step's decision form titles them; numbers, identifiers and attachments are left out.
+ */
+function decisionTexts(engine: Engine, def: TypeVersionDef, fromState: string | null, event: string, payload: unknown): Array<{ title: string; value: string }> {
+  if (!fromState || !payload || typeof payload !== 'object') return [];
+  // The step's tasks sit on the state or on one of its ancestors (answering.waiting → answering).
+  const paths = fromState.split(',').flatMap((leaf) => leaf.split('.').map((_, i, keys) => keys.slice(0, i + 1).join('.')));
+  const tasks = paths.flatMap((path) => stateConfig(def.workflow, path)?.meta?.tasks ?? []);
+  const form = tasks.map((t) => (t.events as Record<string, { form?: string }>)[event]?.form).find(Boolean);
+  const schema = form ? engine.registry.decisionForms[form] as { properties?: Record<string, { type?: string; title?: string; format?: string }> } | undefined : undefined;
+  const props = schema?.properties;
+  if (!props) return [];
+  return Object.entries(props)
+    .filter(([key, p]) => key !== 'opinion' && p.type === 'string' && !p.format && p.title)
+    .map(([key, p]) => ({ title: p.title!, value: (payload as Record<string, unknown>)[key] }))
+    .filter((x): x is { title: string; value: string } => typeof x.value === 'string' && x.value.trim() !== '');
+}
+
 /** What the complainant sees: where the case is, its steps with opinions, what they may do now. */
 export async function publicCaseView(engine: Engine, number: string, code: string) {
   const row = await findByCode(engine, number, code);
@@ -55,7 +74,10 @@ export async function publicCaseView(engine: Engine, number: string, code: strin
   return {
     number: row.number, typeTitle: def.settings.title, title: row.title, state: row.state, stateTitle: stateTitle(def.workflow, row.state.split(',')),
     status: row.status, data: row.data, version: row.version, createdAt: row.createdAt,
-    history: history.map((h) => ({ event: h.event, at: h.createdAt, toState: h.toState, opinion: (h.payload as { opinion?: string } | null)?.opinion ?? null })),
+    history: history.map((h) => ({
+      event: h.event, at: h.createdAt, toState: h.toState, opinion: (h.payload as { opinion?: string } | null)?.opinion ?? null,
+      details: decisionTexts(engine, def, h.fromState as string | null, h.event as string, h.payload),
+    })),
     actions: open.flatMap((t) => Object.entries(t.events as Record<string, { title: string; form?: string }>).map(([event, e]) => ({
       event, title: e.title, formSchema: e.form ? engine.registry.decisionForms[e.form] : null,
     }))),

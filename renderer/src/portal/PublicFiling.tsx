@@ -23,7 +23,7 @@ interface PublicForm { id: string; title: string; description: string; schema: J
 interface Tracked {
   number: string; typeTitle: string; title: string | null; state: string; stateTitle: string; status: string; version: number;
   data: Json; createdAt: DateString;
-  history: Array<{ event: string; at: DateString; toState: string | null; opinion: string | null }>;
+  history: Array<{ event: string; at: DateString; toState: string | null; opinion: string | null; details?: Array<{ title: string; value: string }> }>;
   actions: Array<{ event: string; title: string; formSchema: JsonSchema | null }>;
 }
 
@@ -132,10 +132,13 @@ function TrackedCase({ number, code }: { number: string; code: string }) {
         <h3 className="section-title">办理记录</h3>
         <div className="table-scroll">
           <table className="grid-table zebra">
-            <thead><tr><th scope="col">时间</th><th scope="col">操作</th><th scope="col">意见</th></tr></thead>
+            <thead><tr><th scope="col">时间</th><th scope="col">操作</th><th scope="col">意见与答复</th></tr></thead>
             <tbody>
               {t.history.map((h, i) => (
-                <tr key={i}><td className="nowrap">{formatDateTime(h.at)}</td><td>{titles.get(h.event) ?? h.event}</td><td>{h.opinion ?? ''}</td></tr>
+                <tr key={i}><td className="nowrap">{formatDateTime(h.at)}</td><td>{titles.get(h.event) ?? h.event}</td><td>
+                  {h.opinion ?? ''}
+                  {h.details?.map((d) => <div key={d.title} className="decision-text"><span className="muted">{d.title}：</span>{d.value}</div>)}
+                </td></tr>
               ))}
             </tbody>
           </table>
