@@ -29,6 +29,16 @@ export async function lockCaseRow(s: CaseSql, caseId: number): Promise<CaseRow> 
   return row as CaseRow;
 }
 
+/**
+ * The locked case and its open tasks: two statements. (One on PostgreSQL — the tasks as a subquery
+ * of the locking SELECT — would read them in the snapshot taken before waiting for the lock, and a
+ * concurrent completion would then look like an event the state no longer allows.)
+ */
+export async function lockCaseWithTasks(s: CaseSql, caseId: number): Promise<{ row: CaseRow; open: RawRow[] }> {
+  const row = await lockCaseRow(s, caseId);
+  return { row, open: await openTasksOf(s, caseId) };
+}
+
 export const openTasksOf = (s: CaseSql, caseId: number): Promise<RawRow[]> =>
   s.raw.all("SELECT * FROM tasks WHERE case_id = ? AND status = 'open' ORDER BY id", [caseId]);
 
@@ -91,6 +101,28 @@ export async function updateCaseRow(s: CaseSql, id: number, version: number, fie
 export interface NewEvent {
   caseId: number; actorId: number | null; actorName: string; event: string; payload: unknown;
   fromState: string | null; toState: string | null; taskId: number | null;
+}
+
+/**
+ * The versioned case update and its event: on PostgreSQL one statement (the event is inserted only
+ * when the update matched, so a stale version writes nothing and answers CASE_CONFLICT).
+ */
+export async function updateCaseAndAppend(s: CaseSql, id: number, version: number, fields: Record<string, unknown>, e: NewEvent, now: Date): Promise<void> {
+  if (s.dialect !== 'postgres') {
+    await updateCaseRow(s, id, version, fields);
+    await appendEvent(s, e, now);
+    return;
+  }
+  const cols = Object.keys(fields).filter((k) => fields[k] !== undefined);
+  for (const c of cols) if (!COLUMN.test(c)) throw new Error(`bad column ${c}`);
+  const changed = await s.raw.run(
+    `WITH u AS (UPDATE cases SET ${cols.map((c) => `${snake(c)} = ?`).join(', ')} WHERE id = ? AND version = ? RETURNING id)
+     INSERT INTO case_events (case_id, seq, actor_id, actor_name, event, payload, from_state, to_state, task_id, created_at)
+     SELECT u.id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = u.id), ?, ?, ?, ?, ?, ?, ?, ? FROM u`,
+    [...cols.map((c) => s.v(fields[c])), id, version,
+      e.actorId, e.actorName, e.event, s.v(e.payload ?? null), e.fromState, e.toState, e.taskId, s.v(now)],
+  );
+  if (changed !== 1) throw new AppError('CASE_CONFLICT');
 }
 
 /** Appends to the case's event log with the next seq (unique (case_id, seq) guards a race). */

@@ -10,7 +10,7 @@ import { ROLES, getPointer, setPointer, resolveDelay, type TaskDef, type TypeVer
 import { activeLeaves, activePaths, stateConfig } from './states.js';
 import { runEffects, type EffectCase, type Flag } from './effects.js';
 import { indexFields } from './index-fields.js';
-import { appendEvent, cancelTasks, caseSql, completeTask, insertTask, openTasksOf, updateCaseRow, type CaseSql } from './case-sql.js';
+import { cancelTasks, caseSql, completeTask, insertTask, openTasksOf, updateCaseAndAppend, type CaseSql } from './case-sql.js';
 import type { RawRow } from '../db/raw.js';
 
 export type CaseRow = Record<string, unknown> & {
@@ -95,8 +95,7 @@ async function countersign(s: CaseSql, def: TypeVersionDef, row: CaseRow, input:
   );
   if (Number(others?.n ?? 0) === 0) return { data };
   await completeTask(s, task.id as number, input.actorId, input.event, now);
-  await updateCaseRow(s, row.id, row.version, { data, version: row.version + 1, updatedAt: now });
-  await appendEvent(s, {
+  await updateCaseAndAppend(s, row.id, row.version, { data, version: row.version + 1, updatedAt: now }, {
     caseId: row.id, actorId: input.actorId, actorName: input.actorName, event: input.event,
     payload: input.decision && Object.keys(input.decision).length ? input.decision : null, fromState: row.state, toState: row.state, taskId: task.id as number,
   }, now);
@@ -145,7 +144,7 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
   };
   await createTasksForPaths(engine, t, def, updated, [...afterPaths].filter((p) => !beforePaths.has(p)), now);
 
-  await updateCaseRow(s, row.id, row.version, {
+  await updateCaseAndAppend(s, row.id, row.version, {
     ...input.caseFields,
     state: updated.state, status: updated.status, data: updated.data, snapshot: updated.snapshot, flags: updated.flags,
     ...indexFields(def, updated.data),
@@ -153,8 +152,7 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
     submittedAt: row.status === 'draft' ? now : undefined,
     closedAt: updated.status === 'closed' ? now : null,
     updatedAt: now,
-  });
-  await appendEvent(s, {
+  }, {
     caseId: row.id, actorId: input.actorId, actorName: input.actorName, event: input.event,
     payload: input.decision && Object.keys(input.decision).length ? input.decision : null,
     fromState: row.state, toState: updated.state, taskId: input.taskId ?? null,
