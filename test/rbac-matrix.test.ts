@@ -49,6 +49,8 @@ const POLICY: Record<string, Policy> = {
   // The company itself (the sample code is the company caller's), departments and admins.
   'GET /api/profiles/:profile/:code': ['company', 'clerk', 'reviewer', 'admin'],
   'GET /api/stats/cases': DEPARTMENTS,
+  'GET /api/stats/cases.xlsx': DEPARTMENTS,
+  'GET /api/orgs': DEPARTMENTS,
   'GET /api/public/:register': 'public',
   'GET /api/public/:register/:id': 'public',
   'GET /api/public/registers': 'public',

@@ -19,6 +19,7 @@ import { checkRoutes } from './routes-check.js';
 import { adminRoutes } from './routes-admin.js';
 import { publicCaseRoutes } from './routes-public-cases.js';
 import { statsRoutes } from './routes-stats.js';
+import { orgRoutes } from './routes-orgs.js';
 import { publicIndexRoutes } from './routes-public-index.js';
 import { registerRoutes } from './routes-registers.js';
 import { reportRoutes } from './routes-reports.js';
@@ -181,6 +182,7 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     await (await import('./routes-admin-print.js')).adminPrintRoutes(api, engine); // console: print template preview
     await publicCaseRoutes(api, engine);
     await statsRoutes(api, engine);
+    await orgRoutes(api, engine);
     await publicIndexRoutes(api, engine);
     await registerRoutes(api, engine);
     await reportRoutes(api, engine);

@@ -1,6 +1,13 @@
 // The meta-schema of a type's settings (types/<id>.json). Kept next to the linter that applies it.
 const pointer = { type: 'string', pattern: '^(/[^/]*)*$' };
 
+const titled = { type: 'object', required: ['field', 'title'], properties: { field: pointer, title: { type: 'string', minLength: 1 } }, additionalProperties: false };
+/** Department dashboard figures of a type (or a register): groups to count by, scores to average. */
+export const dashboardMetaSchema = {
+  type: 'object', required: ['groupBy'], additionalProperties: false,
+  properties: { title: { type: 'string', minLength: 1 }, groupBy: { type: 'array', items: titled, minItems: 1 }, measures: { type: 'array', items: titled } },
+};
+
 export const settingsMetaSchema = {
   $id: 'beian:settings',
   type: 'object',
@@ -108,5 +115,6 @@ export const settingsMetaSchema = {
     publicFields: { type: 'array', items: { type: 'object', required: ['field', 'title'], properties: { field: pointer, title: { type: 'string' } } } },
     objectionForm: { type: 'string', minLength: 1 },
     objections: { type: 'boolean' },
+    dashboard: dashboardMetaSchema,
   },
 };

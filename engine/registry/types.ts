@@ -55,6 +55,18 @@ export interface RuleDef {
   when?: { path: string; value: unknown };
 }
 
+/**
+ * A dashboard breakdown of a type's cases or a register's entries: one chart per `groupBy` field
+ * (承办企业, 小区), with the count per group and the average of each measure. A pointer reads
+ * through lists ("/ratings/score": every collected rating); an object gives its numbers.
+ */
+export interface DashboardSetting {
+  /** Name of the figures when not the type's (register's) title, e.g. 满意度调查 for its answers. */
+  title?: string;
+  groupBy: Array<{ field: string; title: string }>;
+  measures?: Array<{ field: string; title: string }>;
+}
+
 export interface TypeSettings {
   title: string;
   /** Anyone may start a case without an account (e.g. a complaint), with a contact and a rate limit. */
@@ -98,6 +110,8 @@ export interface TypeSettings {
   objectionForm?: string;
   /** false: a public state is for reading only (e.g. 小区动态), no 异议 are taken. */
   objections?: boolean;
+  /** Figures for the department dashboard: counts per group, averaged scores (see DashboardSetting). */
+  dashboard?: DashboardSetting;
   [k: string]: unknown;
 }
 

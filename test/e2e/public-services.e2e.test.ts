@@ -81,7 +81,12 @@ describe.skipIf(!hasChromium())('投诉与报修（浏览器）', () => {
     await screenshot(reviewer.page, '21-inbox-complaints');
 
     await openFromInbox(reviewer, app.url, number);
-    await decide(reviewer, '登记并转物业服务企业答复', { companyId: companyOrg, companyName: COMPANY_NAME, opinion: '请于 5 日内核实处理并答复投诉人。' });
+    // The company is chosen from the registered property companies (not typed as a number); its name follows.
+    await click(reviewer.page, '.segment', '登记并转物业服务企业答复');
+    await reviewer.page.waitForSelector(`select[id^="decision_"][id$="_companyId"] option[value="${companyOrg}"]`);
+    await setValue(reviewer.page, 'select[id^="decision_"][id$="_companyId"]', String(companyOrg));
+    await reviewer.page.waitForFunction((n) => (document.querySelector('[id^="decision_"][id$="_companyName"]') as HTMLInputElement | null)?.value === n, { timeout: 10_000 }, COMPANY_NAME);
+    await decide(reviewer, '登记并转物业服务企业答复', { opinion: '请于 5 日内核实处理并答复投诉人。' });
     await inState(reviewer, '待企业答复');
 
     // The company: the complaint waits in its workspace to-dos; it answers with a photo.
@@ -193,4 +198,17 @@ describe.skipIf(!hasChromium())('投诉与报修（浏览器）', () => {
     expect(view.attachments).toHaveLength(2); // the owner's photo and the completion photo
     await screenshot(zhang.page, '25-repair-rated');
   }, 180_000);
+
+  it('统计分析: the reviewer sees complaints and repairs by company with the ratings, as charts', async () => {
+    const reviewer = await reviewerSession();
+    await goto(reviewer.page, app.url, '/dashboard');
+    for (const title of ['物业服务投诉（按承办企业）', '物业报修（按物业服务企业）']) {
+      await waitForText(reviewer.page, title);
+      // The panel holds a drawn chart (a canvas) and the company in its table.
+      await reviewer.page.waitForFunction((t) => [...document.querySelectorAll('section.panel')]
+        .some((p) => p.querySelector('.panel-title')?.textContent === t && p.querySelector('.echart canvas') && p.textContent?.includes('佛山市安居物业服务有限公司')), { timeout: 20_000 }, title);
+    }
+    expect(await bodyText(reviewer.page)).toContain('导出统计表（Excel）');
+    await screenshot(reviewer.page, '26-dashboard-services');
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 // 统计分析 for departments: cases per business and step, open and overdue work, the monthly
-// trend — charts with the numbers beside them in tables, and an export of the tables.
+// trend, figures per company and area — charts with the numbers beside them in tables, and an
+// export of the tables (.xlsx from the server, or CSV).
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useApi, useHasRoute } from '../api/hooks';
@@ -11,12 +12,14 @@ import { Tag } from '../ui/StatusTag';
 import { dueText, formatDateTime } from '../ui/format';
 import { EChart } from './EChart';
 import { downloadCsv } from './csv';
+import { BreakdownCharts, breakdownCsvRows } from './BreakdownCharts';
 
 const BLUE = '#1a5fb4';
 
 export function DashboardPage() {
   const stats = useApi<CaseStats>('/api/stats/cases');
   const hasExport = useHasRoute('GET', '/api/cases/export.xlsx');
+  const hasStatsExport = useHasRoute('GET', '/api/stats/cases.xlsx');
   const s = stats.data;
 
   const charts = useMemo(() => {
@@ -80,6 +83,7 @@ export function DashboardPage() {
     }
     rows.push([], ['业务类型', '待办环节', '待办数', '逾期数']);
     for (const t of s.tasks) rows.push([t.typeTitle, t.task, t.open, t.overdue]);
+    rows.push(...breakdownCsvRows(s.breakdowns ?? []));
     downloadCsv(`业务统计-${new Date().toISOString().slice(0, 10)}.csv`, rows);
   };
 
@@ -100,7 +104,8 @@ export function DashboardPage() {
           <div className="toolbar">
             <span className="muted">数据时间：{formatDateTime(s.generatedAt)}</span>
             <span>
-              {hasExport && <a className="btn" href="/api/cases/export.xlsx" download>导出 Excel</a>}
+              {hasStatsExport && <a className="btn" href="/api/stats/cases.xlsx" download>导出统计表（Excel）</a>}
+              {hasExport && <a className="btn" href="/api/cases/export.xlsx" download>导出业务清单（Excel）</a>}
               <button type="button" className="btn btn-primary" onClick={exportCsv}>导出统计表（CSV）</button>
               <button type="button" className="btn" onClick={stats.reload}>刷新</button>
             </span>
@@ -133,6 +138,7 @@ export function DashboardPage() {
             </Panel>
             <Panel title="近 12 个月提交与办结"><EChart option={charts.trend} label="近12个月提交与办结折线图" /></Panel>
           </div>
+          <BreakdownCharts breakdowns={s.breakdowns ?? []} />
           <Panel title={`逾期待办（${s.totals.overdueTasks}）`}>
             {s.overdue.length === 0 ? <Empty>没有逾期的待办</Empty> : (
               <div className="table-scroll">

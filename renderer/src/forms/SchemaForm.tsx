@@ -29,6 +29,7 @@ import { BaseInputTemplate, ButtonTemplates, ErrorListTemplate } from './templat
 import { DistrictWidget, StreetWidget } from './widgets/DistrictWidgets';
 import { FilesWidget } from './widgets/FilesWidget';
 import { PercentWidget, RegisterEntryWidget } from './widgets/RegisterEntryWidget';
+import { OrgWidget } from './widgets/OrgWidget';
 import { DateWidget } from './widgets/DateWidget';
 import { SchemaEditorField } from './widgets/SchemaEditorField';
 import { SchemaFromEntryField } from './widgets/SchemaFromEntryField';
@@ -37,7 +38,7 @@ import { api } from '../api/client';
 
 const widgets: RegistryWidgetsType = {
   district: DistrictWidget, street: StreetWidget, files: FilesWidget, FileWidget: FilesWidget,
-  registerEntry: RegisterEntryWidget, 'register-entry': RegisterEntryWidget, percent: PercentWidget, DateWidget,
+  registerEntry: RegisterEntryWidget, 'register-entry': RegisterEntryWidget, percent: PercentWidget, DateWidget, org: OrgWidget,
 };
 const fields = { schemaEditor: SchemaEditorField, schemaFromEntry: SchemaFromEntryField, hiddenEmpty: () => null, table: TableField };
 const templates = { FieldTemplate, ObjectFieldTemplate, ArrayFieldTemplate, ErrorListTemplate, BaseInputTemplate, ButtonTemplates };

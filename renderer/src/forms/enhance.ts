@@ -60,7 +60,12 @@ export function enhanceUiSchema(schema: JsonSchema, uiSchema: Obj | undefined, t
         out.items = { ...itemUi, 'ui:options': { label: false, ...(isObj(itemUi['ui:options']) ? itemUi['ui:options'] : {}) } };
       }
     } else if (!hasWidget) {
-      if (type === 'boolean') {
+      if (isObj(s.org)) {
+        // A registered organisation (its number): chosen from a list, not typed.
+        out['ui:widget'] = 'org';
+        if (typeof s.org.kind === 'string') options.kind = s.org.kind;
+        if (typeof s.org.nameField === 'string') options.nameField = s.org.nameField;
+      } else if (type === 'boolean') {
         out['ui:widget'] = 'radio';
         options.inline = true;
       } else if (type === 'string' && s.format === 'district') {
