@@ -5,6 +5,7 @@
 // files it and prints it, the clerk accepts it; the administrator publishes version 2 with a new
 // required field; the reviewer approves the running case, which finishes on version 1, while a new
 // case needs the field. All on one server, never restarted.
+// Over 400 lines because it is one continuous walkthrough whose steps depend on each other.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import type { TestApp } from '../helpers/app.js';
