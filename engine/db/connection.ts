@@ -3,7 +3,7 @@
 // SQLite: Sequelize 6 opens a fresh connection per transaction and never runs afterConnect, so
 // connections are prepared here (shareSqliteConnections); and more than a few concurrent sqlite
 // transactions can stall libuv's thread pool in the busy handler, so write transactions are
-// serialized per process (writeLock) on one shared connection.
+// serialized per process on one shared connection and committed in groups (groupCommit).
 // PostgreSQL: real row locks (SELECT … FOR UPDATE) and no process lock, so many servers can share it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -121,11 +121,7 @@ export function createDb(databaseUrl: string, logging = false): Db {
 }
 
 function postgresDb(sequelize: Sequelize): Db {
-  const cm = sequelize.connectionManager as unknown as {
-    getConnection(o: { type: string; uuid?: string }): Promise<PgConnection>;
-    releaseConnection(c: unknown): void;
-    destroyConnection(c: unknown): Promise<void>;
-  };
+  const cm = sequelize.connectionManager as unknown as PgManager;
   const withClient = async <T>(fn: (r: Raw) => Promise<T>): Promise<T> => {
     const client = await cm.getConnection({ type: 'read' });
     try {
@@ -149,6 +145,21 @@ function postgresDb(sequelize: Sequelize): Db {
 }
 
 type PgConnection = { uuid?: string };
+type PgManager = {
+  getConnection(o: { type: string; uuid?: string }): Promise<PgConnection>;
+  releaseConnection(c: unknown): void;
+  destroyConnection(c: unknown): Promise<void>;
+};
+
+/**
+ * A Sequelize Transaction for a connection whose BEGIN/COMMIT we send ourselves: models given
+ * `{ transaction: t }` run on `t.connection`; `finish` marks it ended so Sequelize refuses late use.
+ */
+async function ownTransaction(sequelize: Sequelize, connect: (id: string) => Promise<unknown>) {
+  const t = new Transaction(sequelize, {}) as Transaction & { id: string; connection: unknown; finished?: string };
+  t.connection = await connect(t.id);
+  return { t: t as Transaction, conn: t.connection, finish: (state: 'commit' | 'rollback') => { t.finished = state; } };
+}
 
 /**
  * A PostgreSQL transaction on a connection of Sequelize's pool, begun and ended with prepared
@@ -156,25 +167,19 @@ type PgConnection = { uuid?: string };
  * Transaction object carries the connection, so models given `{ transaction: t }` run inside it.
  * A connection whose ROLLBACK fails is in an unknown state: it is destroyed, not returned.
  */
-async function pgTransaction<T>(
-  sequelize: Sequelize,
-  cm: { getConnection(o: { type: string; uuid?: string }): Promise<PgConnection>; releaseConnection(c: unknown): void; destroyConnection(c: unknown): Promise<void> },
-  fn: (t: Transaction) => Promise<T>,
-): Promise<T> {
-  const t = new Transaction(sequelize, {});
-  const conn = await cm.getConnection({ type: 'write', uuid: (t as unknown as { id: string }).id });
-  (t as unknown as { connection: unknown }).connection = conn;
+async function pgTransaction<T>(sequelize: Sequelize, cm: PgManager, fn: (t: Transaction) => Promise<T>): Promise<T> {
+  const { t, conn, finish } = await ownTransaction(sequelize, (uuid) => cm.getConnection({ type: 'write', uuid }));
   const raw = pgRaw(conn as never);
   let broken = false;
   try {
     await raw.run('BEGIN');
     const result = await fn(t);
     await raw.run('COMMIT');
-    (t as unknown as { finished: string }).finished = 'commit';
+    finish('commit');
     return result;
   } catch (err) {
     await raw.run('ROLLBACK').catch(() => { broken = true; });
-    (t as unknown as { finished: string }).finished = 'rollback';
+    finish('rollback');
     throw err;
   } finally {
     if (broken) await cm.destroyConnection(conn).catch(() => undefined);
@@ -242,17 +247,9 @@ function groupCommit(sequelize: Sequelize, statements: SqliteStatements) {
   const cm = sequelize.connectionManager as unknown as { getConnection(o: { uuid: string }): Promise<unknown> };
   const queue: Pending[] = [];
   let running = false;
-  const open = async () => {
-    const t = new Transaction(sequelize, {});
-    const conn = await cm.getConnection({ uuid: (t as unknown as { id: string }).id });
-    (t as unknown as { connection: unknown }).connection = conn;
-    return { t, raw: sqliteRaw(statements, conn as never) };
-  };
-  const finish = (t: Transaction, state: 'commit' | 'rollback') => {
-    (t as unknown as { finished: string }).finished = state;
-  };
   const runBatch = async (batch: Pending[]) => {
-    const { t, raw } = await open();
+    const { t, conn, finish } = await ownTransaction(sequelize, (uuid) => cm.getConnection({ uuid }));
+    const raw = sqliteRaw(statements, conn as never);
     await raw.run('BEGIN IMMEDIATE');
     const outcomes: Array<{ ok: boolean; value: unknown }> = [];
     try {
@@ -269,10 +266,10 @@ function groupCommit(sequelize: Sequelize, statements: SqliteStatements) {
         }
       }
       await raw.run('COMMIT');
-      finish(t, 'commit');
+      finish('commit');
     } catch (err) {
       await raw.run('ROLLBACK').catch(() => undefined);
-      finish(t, 'rollback');
+      finish('rollback');
       for (const item of batch) item.reject(err);
       return;
     }

@@ -4,6 +4,7 @@ import {
   DataTypes, Model, type AggregateOptions, type BulkCreateOptions, type CountOptions, type CreateOptions, type DestroyOptions,
   type FindAndCountOptions, type FindOptions, type Sequelize, type UpdateOptions, type UpsertOptions,
 } from 'sequelize';
+import { parseColumn } from './raw.js';
 
 // Rows are always read as plain objects ({ raw: true }); the columns are the ones defined below.
 // `any` because the row shape is per table and the callers name the columns they read.
@@ -321,8 +322,8 @@ export function defineModels(sequelize: Sequelize): Models {
 }
 
 // SQLite keeps JSON columns as text and Sequelize does not parse them on raw reads; PostgreSQL
-// returns them parsed. Parse here so every caller sees the same plain objects on both.
-const JSON_COLUMNS = new Set(['data', 'snapshot', 'flags', 'events', 'payload', 'definition', 'warnings', 'detail', 'bundle', 'errors', 'result']);
+// returns them parsed. Parse here (parseColumn, shared with the prepared statements of raw.ts) so
+// every caller sees the same plain objects on both.
 
 const isPlain = (v: unknown): v is Row => !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 
@@ -330,7 +331,8 @@ function parseRow(row: unknown): unknown {
   if (!isPlain(row)) return row; // model instances parse their JSON through their getters
   const r = row as Row;
   for (const [k, v] of Object.entries(r)) {
-    if (JSON_COLUMNS.has(k) && typeof v === 'string' && (v.startsWith('{') || v.startsWith('[') || v === 'null')) r[k] = JSON.parse(v);
+    const parsed = parseColumn(k, v);
+    if (parsed !== v) r[k] = parsed;
     else if (isPlain(v)) parseRow(v);
   }
   return r;

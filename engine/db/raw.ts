@@ -19,8 +19,14 @@ export interface Raw {
   run(sql: string, params?: unknown[]): Promise<number>;
 }
 
-// Columns stored as JSON text on SQLite (json on PostgreSQL), by name, as in engine/db/models.ts.
+// Columns stored as JSON text on SQLite (json on PostgreSQL), by name (one word: the same as the
+// models' attribute). SQLite hands them back as text: parsed here and by the models' raw reads.
 const JSON_COLUMNS = new Set(['data', 'snapshot', 'flags', 'events', 'payload', 'definition', 'warnings', 'detail', 'bundle', 'errors', 'result']);
+
+/** A column's value as read: JSON columns' text parsed, everything else as it is. */
+export function parseColumn(column: string, v: unknown): unknown {
+  return typeof v === 'string' && JSON_COLUMNS.has(column) && (v.startsWith('{') || v.startsWith('[') || v === 'null') ? JSON.parse(v) : v;
+}
 const camel = new Map<string, string>();
 const toCamel = (col: string) => {
   let c = camel.get(col);
@@ -30,11 +36,7 @@ const toCamel = (col: string) => {
 
 function shape(row: RawRow): RawRow {
   const out: RawRow = {};
-  for (const col in row) {
-    let v = row[col];
-    if (typeof v === 'string' && JSON_COLUMNS.has(col) && (v.startsWith('{') || v.startsWith('[') || v === 'null')) v = JSON.parse(v);
-    out[toCamel(col)] = v;
-  }
+  for (const col in row) out[toCamel(col)] = parseColumn(col, row[col]);
   return out;
 }
 

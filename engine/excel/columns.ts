@@ -4,6 +4,7 @@
 // Everything the template draws and the importer checks comes from here, so nothing is per business.
 import { AppError } from '../errors.js';
 import type { JsonSchema, TypeVersionDef } from '../registry/index.js';
+import { pointerKeys } from '../registry/pointer.js';
 
 type Schema = Record<string, unknown>;
 const isObj = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -143,7 +144,7 @@ function walk(root: Schema, raw: Schema, prefix: string, titlePrefix: string, re
 /** The schema at a pointer of the form (following properties, not data). */
 function schemaAt(root: Schema, pointer: string): Schema | undefined {
   let cur: Schema | undefined = resolveRef(root, root);
-  for (const seg of pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const seg of pointerKeys(pointer)) {
     const props: unknown = cur?.properties;
     cur = isObj(props) && Object.hasOwn(props, seg) ? resolveRef(root, props[seg]) : undefined;
     if (!cur) return undefined;
@@ -199,7 +200,7 @@ export function sheetSpec(def: TypeVersionDef, rawPath: string | undefined): She
 }
 
 /** A JSON pointer's keys: '/a~1b/c' → ['a/b', 'c']. */
-export const pointerKeys = (pointer: string) => pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+export { pointerKeys };
 
 /** The value at a pointer, given as its keys (split once, for a loop over many rows). */
 export function pickKeys(data: unknown, keys: string[]): unknown {

@@ -67,6 +67,19 @@ export interface DashboardSetting {
   measures?: Array<{ field: string; title: string }>;
 }
 
+/** What a DashboardSetting yields for the dashboard (GET /api/stats/cases): one per groupBy. */
+export interface Breakdown {
+  key: string;
+  source: 'type' | 'register';
+  id: string;
+  title: string;
+  /** What the rows are grouped by (承办企业, 小区). */
+  group: string;
+  /** Titles of the averaged figures; rows[i].values follows this order (null: nothing to average). */
+  measures: string[];
+  rows: Array<{ label: string; count: number; values: Array<number | null> }>;
+}
+
 export interface TypeSettings {
   title: string;
   /** Anyone may start a case without an account (e.g. a complaint), with a contact and a rate limit. */

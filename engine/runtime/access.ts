@@ -78,7 +78,7 @@ export function userMatchesTask(user: SessionUser, task: TaskRow): boolean {
 }
 
 /** caseVisibilityWhere on one case row: admin, own organisation, the department's district. */
-export function seesCaseRow(user: SessionUser, row: { orgId?: unknown; district?: unknown; status?: unknown }): boolean {
+function seesCaseRow(user: SessionUser, row: { orgId?: unknown; district?: unknown; status?: unknown }): boolean {
   if (user.role === 'admin') return true;
   if (user.orgId && row.orgId === user.orgId) return true;
   return DEPARTMENT_ROLES.has(user.role) && !!user.district && row.district === user.district && row.status !== 'draft';
@@ -98,11 +98,10 @@ async function hasTaskOn(raw: Raw, user: SessionUser, caseId: number): Promise<b
 
 export async function canSeeCase(db: Database, user: SessionUser, caseId: number): Promise<boolean> {
   const row = await db.read.get('SELECT id, org_id, district, status FROM cases WHERE id = ?', [caseId]);
-  if (row && seesCaseRow(user, row)) return true;
-  return hasTaskOn(db.read, user, caseId);
+  return !!row && canSeeCaseRow(db.read, user, row as { id: number });
 }
 
-/** canSeeCase on a row already read (and locked) inside a transaction. */
-export async function canSeeLockedCase(raw: Raw, user: SessionUser, row: { id: number; orgId?: unknown; district?: unknown; status?: unknown }): Promise<boolean> {
+/** canSeeCase on a case row already read (e.g. locked in a transaction, or for the case page). */
+export async function canSeeCaseRow(raw: Raw, user: SessionUser, row: { id: number; orgId?: unknown; district?: unknown; status?: unknown }): Promise<boolean> {
   return seesCaseRow(user, row) || hasTaskOn(raw, user, row.id);
 }

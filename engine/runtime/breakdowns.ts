@@ -5,24 +5,14 @@
 import { Op, type WhereOptions } from 'sequelize';
 import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/index.js';
-import type { DashboardSetting } from '../registry/index.js';
+import { pointerKeys, type Breakdown, type DashboardSetting } from '../registry/index.js';
 import { caseVisibilityWhere } from './access.js';
 
 const MAX_ROWS = 20_000;
 const MAX_GROUPS = 50;
 const NONE = '（未确定）';
 
-export interface Breakdown {
-  key: string;
-  source: 'type' | 'register';
-  id: string;
-  title: string;
-  /** What the rows are grouped by (承办企业, 小区). */
-  group: string;
-  /** Titles of the averaged figures; rows[i].values follows this order (null: nothing to average). */
-  measures: string[];
-  rows: Array<{ label: string; count: number; values: Array<number | null> }>;
-}
+export type { Breakdown };
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -33,8 +23,7 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
  */
 export function valuesAt(doc: unknown, pointer: string): unknown[] {
   let current: unknown[] = [doc];
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of pointerKeys(pointer)) {
     current = current.flatMap((v) => {
       if (Array.isArray(v)) return /^\d+$/.test(key) ? [v[Number(key)]] : v.map((x) => (isObj(x) ? x[key] : undefined));
       return isObj(v) ? [v[key]] : [];
@@ -45,7 +34,6 @@ export function valuesAt(doc: unknown, pointer: string): unknown[] {
 
 const numbers = (doc: unknown, pointer: string) => valuesAt(doc, pointer).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 const round2 = (n: number) => Math.round(n * 100) / 100;
-const parsed = (d: unknown): unknown => (typeof d === 'string' ? JSON.parse(d) : d ?? {});
 
 function breakdownsOf(source: Breakdown['source'], id: string, title: string, setting: DashboardSetting, docs: unknown[]): Breakdown[] {
   const measures = setting.measures ?? [];
@@ -82,7 +70,7 @@ export async function dashboardBreakdowns(engine: Engine, user: SessionUser): Pr
       where: { [Op.and]: [caseVisibilityWhere(user), { typeId: def.id, status: { [Op.ne]: 'draft' } }] },
       attributes: ['data'], order: [['id', 'DESC']], limit: MAX_ROWS, raw: true,
     });
-    out.push(...breakdownsOf('type', def.id, def.settings.title, def.settings.dashboard as DashboardSetting, rows.map((r) => parsed(r.data))));
+    out.push(...breakdownsOf('type', def.id, def.settings.title, def.settings.dashboard as DashboardSetting, rows.map((r) => r.data)));
   }
   // A department sees its district's entries, an administrator all (as GET /api/reports/:register).
   const entryScope: WhereOptions = user.role === 'admin' ? {} : { district: user.district ?? '' };
@@ -92,7 +80,7 @@ export async function dashboardBreakdowns(engine: Engine, user: SessionUser): Pr
       where: { [Op.and]: [entryScope, { register: id, status: 'active' }] },
       attributes: ['data'], order: [['id', 'DESC']], limit: MAX_ROWS, raw: true,
     });
-    out.push(...breakdownsOf('register', id, reg.title, reg.dashboard, rows.map((r) => parsed(r.data))));
+    out.push(...breakdownsOf('register', id, reg.title, reg.dashboard, rows.map((r) => r.data)));
   }
   return out;
 }

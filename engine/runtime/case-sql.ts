@@ -11,6 +11,13 @@ import type { CaseRow } from './transition.js';
 const snake = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COLUMN = /^[a-z][a-zA-Z]*$/;
 
+/** The defined fields of a row as column names (checked: they are spliced into SQL) and values. */
+function columns(s: CaseSql, fields: Record<string, unknown>): { names: string[]; values: unknown[] } {
+  const keys = Object.keys(fields).filter((k) => fields[k] !== undefined);
+  for (const k of keys) if (!COLUMN.test(k)) throw new Error(`bad column ${k}`);
+  return { names: keys.map(snake), values: keys.map((k) => s.v(fields[k])) };
+}
+
 export interface CaseSql {
   raw: Raw;
   /** A value as its column stores it (JSON text, the dialect's date form). */
@@ -30,15 +37,10 @@ export async function lockCaseRow(s: CaseSql, caseId: number): Promise<CaseRow> 
 }
 
 /**
- * The locked case and its open tasks: two statements. (One on PostgreSQL — the tasks as a subquery
- * of the locking SELECT — would read them in the snapshot taken before waiting for the lock, and a
- * concurrent completion would then look like an event the state no longer allows.)
+ * The case's open tasks. Read after lockCaseRow, in a statement of its own: as a subquery of the
+ * locking SELECT (one round trip on PostgreSQL) they would come from the snapshot taken before
+ * waiting for the lock, and a concurrent completion would look like an event the state no longer allows.
  */
-export async function lockCaseWithTasks(s: CaseSql, caseId: number): Promise<{ row: CaseRow; open: RawRow[] }> {
-  const row = await lockCaseRow(s, caseId);
-  return { row, open: await openTasksOf(s, caseId) };
-}
-
 export const openTasksOf = (s: CaseSql, caseId: number): Promise<RawRow[]> =>
   s.raw.all("SELECT * FROM tasks WHERE case_id = ? AND status = 'open' ORDER BY id", [caseId]);
 
@@ -77,24 +79,15 @@ export async function insertTask(s: CaseSql, task: NewTask, now: Date): Promise<
 
 /** INSERT INTO cases … RETURNING *: the new row as the models read it. */
 export async function insertCaseRow(s: CaseSql, fields: Record<string, unknown>, now: Date): Promise<CaseRow> {
-  const all: Record<string, unknown> = { ...fields, createdAt: now, updatedAt: now };
-  const cols = Object.keys(all).filter((k) => all[k] !== undefined);
-  for (const c of cols) if (!COLUMN.test(c)) throw new Error(`bad column ${c}`);
-  const row = await s.raw.get(
-    `INSERT INTO cases (${cols.map(snake).join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) RETURNING *`,
-    cols.map((c) => s.v(all[c])),
-  );
+  const { names, values } = columns(s, { ...fields, createdAt: now, updatedAt: now });
+  const row = await s.raw.get(`INSERT INTO cases (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) RETURNING *`, values);
   return row as CaseRow;
 }
 
 /** UPDATE cases SET … WHERE id AND version; CASE_CONFLICT when the version moved on. */
 export async function updateCaseRow(s: CaseSql, id: number, version: number, fields: Record<string, unknown>): Promise<void> {
-  const cols = Object.keys(fields).filter((k) => fields[k] !== undefined);
-  for (const c of cols) if (!COLUMN.test(c)) throw new Error(`bad column ${c}`);
-  const changed = await s.raw.run(
-    `UPDATE cases SET ${cols.map((c) => `${snake(c)} = ?`).join(', ')} WHERE id = ? AND version = ?`,
-    [...cols.map((c) => s.v(fields[c])), id, version],
-  );
+  const { names, values } = columns(s, fields);
+  const changed = await s.raw.run(`UPDATE cases SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ? AND version = ?`, [...values, id, version]);
   if (changed !== 1) throw new AppError('CASE_CONFLICT');
 }
 
@@ -113,13 +106,12 @@ export async function updateCaseAndAppend(s: CaseSql, id: number, version: numbe
     await appendEvent(s, e, now);
     return;
   }
-  const cols = Object.keys(fields).filter((k) => fields[k] !== undefined);
-  for (const c of cols) if (!COLUMN.test(c)) throw new Error(`bad column ${c}`);
+  const { names, values } = columns(s, fields);
   const changed = await s.raw.run(
-    `WITH u AS (UPDATE cases SET ${cols.map((c) => `${snake(c)} = ?`).join(', ')} WHERE id = ? AND version = ? RETURNING id)
+    `WITH u AS (UPDATE cases SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ? AND version = ? RETURNING id)
      INSERT INTO case_events (case_id, seq, actor_id, actor_name, event, payload, from_state, to_state, task_id, created_at)
      SELECT u.id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = u.id), ?, ?, ?, ?, ?, ?, ?, ? FROM u`,
-    [...cols.map((c) => s.v(fields[c])), id, version,
+    [...values, id, version,
       e.actorId, e.actorName, e.event, s.v(e.payload ?? null), e.fromState, e.toState, e.taskId, s.v(now)],
   );
   if (changed !== 1) throw new AppError('CASE_CONFLICT');

@@ -49,7 +49,7 @@ export async function runEffects(engine: Engine, t: Transaction, c: EffectCase, 
         await db.sql(t).run("UPDATE timers SET status = 'cancelled', updated_at = ? WHERE case_id = ? AND send_id = ? AND status = 'pending'", [v(now), c.id, String(p.sendId)]);
         break;
       case 'registerEntry':
-        await registerEntries(db, t, c, p);
+        await registerEntries(db, t, c, p, now);
         break;
       case 'setFlag':
         c.flags = [...c.flags.filter((f) => f.code !== p.code), { code: String(p.code), message: String(p.message), at: now.toISOString() }];
@@ -78,10 +78,9 @@ export async function runEffects(engine: Engine, t: Transaction, c: EffectCase, 
   }
 }
 
-async function registerEntries(db: Database, t: Transaction, c: EffectCase, p: Record<string, unknown>) {
+async function registerEntries(db: Database, t: Transaction, c: EffectCase, p: Record<string, unknown>, now: Date) {
   const raw = db.sql(t);
   const v = (value: unknown) => sqlValue(db.dialect, value);
-  const now = new Date();
   const rows = p.each ? (getPointer(c.data, p.each as string) as unknown[] | undefined) ?? [] : [c.data];
   const at = (ptr: unknown) => (typeof ptr === 'string' ? getPointer(c.data, ptr) : undefined);
   const parentId = p.parent ? Number(at(p.parent)) || null : null;

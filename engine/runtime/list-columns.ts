@@ -6,6 +6,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Engine } from '../context.js';
 import type { JsonSchema, TypeVersionDef } from '../registry/index.js';
+import { pointerKeys } from '../registry/pointer.js';
 import { checkIdNumber, maskIdNumber } from '../validation/index.js';
 
 /** Column values of one case: list-column pointer → value (null when the field is empty). */
@@ -13,7 +14,7 @@ export type ListColumnValues = Record<string, unknown>;
 
 const MAX_TEXT = 200;
 
-const keysOf = (pointer: string) => pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+const keysOf = pointerKeys;
 
 /** The schema of the field a pointer names (through properties and array items), if the form declares it. */
 function schemaAt(schema: JsonSchema, pointer: string): Record<string, unknown> | undefined {

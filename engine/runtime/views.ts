@@ -4,7 +4,7 @@ import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/sessions.js';
-import { caseVisibilityBranches, caseVisibilityWhere, canSeeCase, seesCaseRow, userMatchesTask } from './access.js';
+import { caseVisibilityBranches, caseVisibilityWhere, canSeeCaseRow, userMatchesTask } from './access.js';
 import { isEditable, stateTitle } from './states.js';
 import { tagPattern } from './index-fields.js';
 import { objectionsFor } from './publicity.js';
@@ -125,7 +125,7 @@ export async function caseView(engine: Engine, user: SessionUser, caseId: number
   // Prepared statements (engine/db/raw.ts): every write answers this view, so it is a hot path.
   const read = engine.db.read;
   const row = await read.get('SELECT * FROM cases WHERE id = ?', [caseId]);
-  if (!row || !(seesCaseRow(user, row) || await canSeeCase(engine.db, user, caseId))) throw new AppError('NOT_FOUND', { what: '业务单' });
+  if (!row || !(await canSeeCaseRow(read, user, row as { id: number }))) throw new AppError('NOT_FOUND', { what: '业务单' });
   const def = await engine.registry.get(row.typeId as string, row.typeVersion as number);
   const leaves = String(row.state).split(',');
   const [tasks, history, files, org] = await Promise.all([

@@ -1,6 +1,6 @@
 // Shapes of the API's answers, as the renderer reads them. Definitions (settings, workflow,
 // schemas) are the engine's own type definitions; nothing of the engine's runtime is imported.
-import type { JsonSchema, TypeSettings, WorkflowConfig } from '../../../engine/registry/types';
+import type { Breakdown, JsonSchema, TypeSettings, WorkflowConfig } from '../../../engine/registry/types';
 import type { OrgView, SessionUser } from '../../../engine/auth/types';
 
 export type { JsonSchema, TypeSettings, WorkflowConfig, StateMeta, TaskDef, TaskEventDef } from '../../../engine/registry/types';
@@ -213,12 +213,4 @@ export interface CaseStats {
   breakdowns: StatsBreakdown[];
 }
 
-export interface StatsBreakdown {
-  key: string;
-  source: 'type' | 'register';
-  id: string;
-  title: string;
-  group: string;
-  measures: string[];
-  rows: Array<{ label: string; count: number; values: Array<number | null> }>;
-}
+export type StatsBreakdown = Breakdown;
