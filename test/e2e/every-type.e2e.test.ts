@@ -43,6 +43,9 @@ describe.skipIf(!hasChromium())('每种业务的新建表单（浏览器）', ()
       const skipped = await fillForm(s.page, def.schema, def.uiSchema, example);
       if (skipped.length) console.log(`[${t.id}] not filled: ${skipped.join('; ')}`);
       if (t.id === types.find((x) => x.user)?.id) await screenshot(s.page, `12-new-${t.id}`);
+      // Usable at 1366×768: a wide table scrolls inside its panel, the page itself never sideways.
+      const widths = await s.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(widths[0], 'page wider than the window').toBeLessThanOrEqual(widths[1]);
 
       await click(s.page, '.form-actions button', t.keepsDraft ? '保存草稿' : '提交');
       await s.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 20_000 });
