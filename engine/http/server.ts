@@ -3,6 +3,8 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import compress from '@fastify/compress';
+import zlib from 'node:zlib';
 import { AppError } from '../errors.js';
 import { DefinitionError } from '../registry/index.js';
 import type { Engine } from '../context.js';
@@ -131,6 +133,13 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  // Answers over 1 KB go compressed to clients that accept it (JSON lists, the app's page):
+  // brotli at a low level (fast enough per request), else gzip. Built assets are compressed
+  // once at build time instead (static.ts); PDFs and .xlsx files are compressed already.
+  await app.register(compress, {
+    global: true, threshold: 1024, encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(multipart, {
     limits: { fileSize: engine.config.uploadLimitBytes, files: 1, fields: 10, parts: 12 },
   });

@@ -46,7 +46,8 @@ export async function staticRoutes(app: FastifyInstance, dist = RENDERER_DIST): 
   }
 
   // serve: false — only reply.sendFile; the route below decides what each path answers.
-  await app.register(fastifyStatic, { root: dist, serve: false });
+  // preCompressed: the build wrote .br/.gz beside each asset; a browser that accepts one gets it.
+  await app.register(fastifyStatic, { root: dist, serve: false, preCompressed: true });
 
   app.get(APP_FALLBACK, { schema: { hide: true } }, async (req, reply) => {
     const urlPath = req.url.split('?')[0];
