@@ -15,7 +15,7 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   it('names the expected check character and flags a possible pilot code', () => {
     const r = checkUscc('91110108551385082A');
     expect(r.ok).toBe(false);
-    expect(r.reason).toBe('校验位错误，应为 Q');
+    expect(r.reason).toBe('校验位错误，请核对号码');
     // The embedded org code 55138508-2 is valid, so only the final character is off.
     expect(r.pilotCandidate).toBe(true);
   });
@@ -26,7 +26,7 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     expect(r.ok).toBe(false);
     expect(r.orgCodeOk).toBe(false);
     expect(r.reason).toContain('组织机构代码 551385083');
-    expect(r.reason).toContain('应为 2');
+    expect(r.reason).toContain('校验位错误');
     expect(r.pilotCandidate).toBeUndefined();
   });
 
@@ -59,16 +59,16 @@ describe('组织机构代码 (GB 11714)', () => {
   it('maps check value 10 to X and 11 to 0', () => {
     // 1·3 + 1·4 + 8·2 = 23, 23 mod 11 = 1, 11 − 1 = 10 → X
     expect(checkOrgCode('10000018X').ok).toBe(true);
-    expect(checkOrgCode('100000181').reason).toBe('校验位错误，应为 X');
+    expect(checkOrgCode('100000181').reason).toBe('校验位错误，请核对号码');
     // 1·3 + 4·2 = 11, 11 mod 11 = 0, 11 − 0 = 11 → 0
     expect(checkOrgCode('10000004-0').ok).toBe(true);
-    expect(checkOrgCode('10000004-1').reason).toBe('校验位错误，应为 0');
+    expect(checkOrgCode('10000004-1').reason).toBe('校验位错误，请核对号码');
   });
 
   it('takes letters as A=10 … Z=35 in the body', () => {
     // D=13: 13·3 + 1·7 + 2·9 + 3·10 + 4·5 + 5·8 + 6·4 + 7·2 = 192, 192 mod 11 = 5 → 6
     expect(checkOrgCode('D1234567-6').ok).toBe(true);
-    expect(checkOrgCode('D1234567-1').reason).toBe('校验位错误，应为 6');
+    expect(checkOrgCode('D1234567-1').reason).toBe('校验位错误，请核对号码');
   });
 
   it('rejects bad length and characters', () => {
@@ -92,8 +92,8 @@ describe('居民身份证号码 (GB 11643-1999)', () => {
   });
 
   it('names the expected check character', () => {
-    expect(checkIdNumber('110105194912310021', { today })).toEqual({ ok: false, reason: '校验位错误，应为 X' });
-    expect(checkIdNumber('440524188001010015', { today, minYear: 1800 }).reason).toBe('校验位错误，应为 4');
+    expect(checkIdNumber('110105194912310021', { today })).toEqual({ ok: false, reason: '校验位错误，请核对号码' });
+    expect(checkIdNumber('440524188001010015', { today, minYear: 1800 }).reason).toBe('校验位错误，请核对号码');
   });
 
   it('requires a real calendar date, not in the future', () => {

@@ -101,7 +101,7 @@ describe('企业信息备案', () => {
     expect(pilot.status, JSON.stringify(pilot.body)).toBe(200);
     expect(pilot.body.state).toBe('filed');
     const warning = pilot.body.flags.find((f: { code: string }) => f.code === 'RULE:/branch/creditCode');
-    expect(warning.message).toMatch(/分支机构统一社会信用代码校验位不符（校验位错误，应为 4），按试点期代码受理/);
+    expect(warning.message).toMatch(/分支机构统一社会信用代码校验位不符（校验位错误，请核对号码），按试点期代码受理/);
     const clerk2 = await app.login('clerk2');
     const seen = await clerk2.get(`/api/cases/${draft.id}`);
     expect(seen.status).toBe(200);
@@ -116,7 +116,7 @@ describe('企业信息备案', () => {
   describe('bad input of the local form is refused with the field named', () => {
     const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
       ['a founding date in the future', { '/establishedDate': '2999-01-01' }, '/establishedDate', /成立日期不能晚于今天/],
-      ['a legal representative ID with a wrong check digit', { '/legalRepresentative/idNumber': '440604198812083661' }, '/legalRepresentative/idNumber', /法定代表人身份证号码」校验位错误，应为 2/],
+      ['a legal representative ID with a wrong check digit', { '/legalRepresentative/idNumber': '440604198812083661' }, '/legalRepresentative/idNumber', /法定代表人身份证号码」校验位错误，请核对号码/],
       ['a legal representative mobile that is not one', { '/legalRepresentative/mobile': '23912345678' }, '/legalRepresentative/mobile', /法定代表人手机号码/],
       ['a negative registered capital', { '/registeredCapital': -1 }, '/registeredCapital', /注册资本/],
       ['an abolished qualification level that never existed', { '/qualificationLevel': '特级' }, '/qualificationLevel', /资质等级/],

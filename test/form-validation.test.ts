@@ -80,14 +80,14 @@ describe('validateForm', () => {
       '/landArea': '「占地面积」不能小于 0',
       '/propertyType': '「物业类型」应为以下之一：住宅、商业、办公',
       '/electionDate': '「选举日期」应为日期（YYYY-MM-DD）',
-      '/creditCode': '「统一社会信用代码」校验位错误，应为 Q',
+      '/creditCode': '「统一社会信用代码」校验位错误，请核对号码',
       '/contactPhone': '「手机号码」格式不正确，长度应为 11 位，当前为 10 位',
       '/postcode': '邮政编码应为 6 位数字',
       '/agreed': '「机构注册协议」须勾选',
       '/lateReason': '「逾期说明」为必填项', // from then; the if wrapper is dropped
       '/members/0/attachments/0': '「证明材料」第 1 项不是有效的附件编号',
       '/members/1/name': '「姓名」不能为空',
-      '/members/1/idNumber': '「身份证号码」校验位错误，应为 X',
+      '/members/1/idNumber': '「身份证号码」校验位错误，请核对号码',
       '/members/2/name': '「姓名」为必填项',
       '/members/2/idNumber': '「身份证号码」应为文本',
     });

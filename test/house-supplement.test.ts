@@ -121,7 +121,7 @@ describe('房屋信息补充', () => {
     const cases: Array<[string, (hs: Record<string, unknown>[]) => void, string, RegExp, Record<string, unknown>?]> = [
       ['the same 楼栋/单元/房号 twice', (hs) => { hs[3].room = '802'; }, '/houses/3/room', /^第 4 行：楼栋、单元、房号与第 2 行重复$/, { row: 4, column: '房号' }],
       ['套内面积 above 建筑面积', (hs) => { hs[1].innerArea = 90; }, '/houses/1/innerArea', /^第 2 行：套内面积不能大于建筑面积$/, { row: 2, column: '套内面积（㎡）' }],
-      ['an ID card number with a wrong check digit', (hs) => { Object.assign(hs[2], { ownerName: '周敏', ownerIdType: '身份证', ownerIdNumber: '440604198001010010' }); }, '/houses/2/ownerIdNumber', /^第 3 行：「证件号码」校验位错误，应为 3$/],
+      ['an ID card number with a wrong check digit', (hs) => { Object.assign(hs[2], { ownerName: '周敏', ownerIdType: '身份证', ownerIdNumber: '440604198001010010' }); }, '/houses/2/ownerIdNumber', /^第 3 行：「证件号码」校验位错误，请核对号码$/],
       ['an owner without an ID number', (hs) => { hs[0].ownerName = '周敏'; }, '/houses/0/ownerIdNumber', /^第 1 行：「证件号码」为必填项$/],
       ['a missing 房号', (hs) => { delete hs[0].room; }, '/houses/0/room', /^第 1 行：「房号」为必填项$/],
       ['a zero 建筑面积', (hs) => { hs[0].buildingArea = 0; }, '/houses/0/buildingArea', /^第 1 行：「建筑面积（㎡）」应大于 0$/],

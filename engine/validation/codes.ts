@@ -5,7 +5,8 @@
 
 export interface CodeCheck {
   ok: boolean;
-  /** Chinese, what is wrong, e.g. '校验位错误，应为 X'. */
+  /** Chinese, what is wrong, e.g. '校验位错误，请核对号码' (never the right check character: a
+   *  message must not let anyone complete a guessed or copied number). */
   reason?: string;
   /**
    * Credit code only: the sole failure is the final check character while the embedded
@@ -36,6 +37,9 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 // GB 11643-1999 §8.2: weights 2^(18-i) mod 11 and the check character table.
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
+
+/** The message of a wrong check character: it says the number is wrong, not what would make it right. */
+export const CHECK_CHAR_WRONG = '校验位错误，请核对号码';
 
 const bad = (reason: string, extra: Partial<CodeCheck> = {}): CodeCheck => ({ ok: false, reason, ...extra });
 
@@ -70,7 +74,7 @@ export function checkOrgCode(code: string): CodeCheck {
   const charErr = badChar(plain.slice(0, 8), /^[0-9A-Z]$/) ?? badChar(plain[8], /^[0-9X]$/);
   if (charErr) return bad(charErr);
   const expected = orgCheckChar(plain);
-  return plain[8] === expected ? { ok: true } : bad(`校验位错误，应为 ${expected}`);
+  return plain[8] === expected ? { ok: true } : bad(CHECK_CHAR_WRONG);
 }
 
 /**
@@ -93,7 +97,7 @@ export function checkUscc(code: string): UsccCheck {
 
   if (s[17] !== expected) {
     // Only the check character is wrong yet the embedded org code holds: possibly a pilot code.
-    return { ...result, ...bad(`校验位错误，应为 ${expected}`, org.ok ? { pilotCandidate: true } : {}) };
+    return { ...result, ...bad(CHECK_CHAR_WRONG, org.ok ? { pilotCandidate: true } : {}) };
   }
   if (!org.ok) return { ...result, ...bad(`第 9–17 位组织机构代码 ${orgCode} 无效：${org.reason}`) };
   return { ...result, ok: true };
@@ -135,7 +139,7 @@ export function checkIdNumber(id: string, opts: IdNumberOptions = {}): IdNumberC
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i];
   const expected = ID_CHECK[sum % 11];
-  if (s[17].toUpperCase() !== expected) return bad(`校验位错误，应为 ${expected}`);
+  if (s[17].toUpperCase() !== expected) return bad(CHECK_CHAR_WRONG);
   return { ok: true, birthDate, sex: Number(s[16]) % 2 === 1 ? '男' : '女' };
 }
 
