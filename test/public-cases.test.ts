@@ -29,6 +29,10 @@ describe('public cases', () => {
     const { number, accessCode } = created.body;
     expect(number).toMatch(/^CSFY-/);
     expect(accessCode.length).toBeGreaterThanOrEqual(8);
+    // Read aloud and typed from paper: no look-alike characters, any case, spaces and hyphens allowed.
+    expect(accessCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+    const typed = `${accessCode.slice(0, 5).toLowerCase()} - ${accessCode.slice(5)}`;
+    expect((await pub.get(`/api/public/cases/${number}?code=${encodeURIComponent(typed)}`)).status).toBe(200);
 
     const reviewer = await app.login('reviewer1');
     const task = (await reviewer.get(`/api/tasks?q=${number}`)).body.items[0];

@@ -142,8 +142,13 @@ describe.skipIf(!hasChromium())('投诉与报修（浏览器）', () => {
     await completeOk(await app.login(COMPANY), number, 'ANSWER', { content: '已安排保洁当日清运完毕，并增加清运频次。' });
     await completeOk(await app.login('reviewer1'), number, 'ACCEPT', { substantiated: false });
 
-    await goto(anon.page, app.url, `/track?number=${number}&code=${code}`);
+    // The 查询码 is typed as people type it (lower case); the public sees its steps, not the
+    // department's internal diagram with deadlines and recalls.
+    await goto(anon.page, app.url, `/track?number=${number}&code=${code.toLowerCase()}`);
     await waitForText(anon.page, '待投诉人评价');
+    const steps = await anon.page.$eval('.public-steps', (el) => (el as HTMLElement).innerText);
+    expect(steps).toContain('待企业答复');
+    expect(await bodyText(anon.page)).not.toMatch(/期满|收回并重新转办/);
     const history = await anon.page.$eval('.grid-table', (el) => (el as HTMLElement).innerText);
     for (const step of ['登记并转物业服务企业答复', '提交答复', '答复合格，请投诉人评价']) expect(history).toContain(step);
     await anon.page.$eval('#public_action_satisfied-0', (el) => (el as HTMLInputElement).click());

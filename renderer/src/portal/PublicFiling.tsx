@@ -15,7 +15,7 @@ import { Alert, ErrorAlert, Loading } from '../ui/Alert';
 import { StateTag } from '../ui/StatusTag';
 import { formatDateTime } from '../ui/format';
 import { eventTitles } from '../workflow/graph';
-import { WorkflowDiagram } from '../workflow/WorkflowDiagram';
+import { PublicSteps } from './PublicSteps';
 import type { Service } from './HomePage';
 
 interface PublicForm { id: string; title: string; description: string; schema: JsonSchema; uiSchema: Json; workflow: WorkflowConfig; delays: Delays }
@@ -82,7 +82,7 @@ export function PublicStartPage() {
           <div className="form-actions"><button type="button" className="btn btn-primary btn-lg" disabled={busy} onClick={submit}>{busy ? '正在提交…' : '提交'}</button></div>
         </Panel>
       )}
-      <Panel title="办理流程"><WorkflowDiagram workflow={d.workflow} delays={d.delays} current={d.workflow.initial} /></Panel>
+      <Panel title="办理步骤"><PublicSteps workflow={d.workflow} current={typeof d.workflow.initial === 'string' ? d.workflow.initial : undefined} /></Panel>
     </>
   );
 }
@@ -163,7 +163,7 @@ function TrackedCase({ number, code }: { number: string; code: string }) {
           <div className="form-actions"><button type="button" className="btn btn-primary" onClick={send}>确认{action?.title}</button></div>
         </Panel>
       )}
-      {def.data && <Panel title="办理流程"><WorkflowDiagram workflow={def.data.workflow} delays={def.data.delays} current={t.state} /></Panel>}
+      {def.data && <Panel title="办理步骤"><PublicSteps workflow={def.data.workflow} current={t.state} /></Panel>}
     </>
   );
 }
@@ -180,7 +180,7 @@ export function TrackPage() {
       <Panel title="办件查询">
         <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); setParams(new URLSearchParams({ number: n.trim(), code: c.trim() })); }}>
           <label className="grow">业务编号<input className="form-control" value={n} onChange={(e) => setN(e.target.value)} placeholder="如 TS-2026-000001" /></label>
-          <label>查询码<input className="form-control" value={c} onChange={(e) => setC(e.target.value)} autoComplete="off" /></label>
+          <label>查询码<input className="form-control mono" value={c} onChange={(e) => setC(e.target.value.toUpperCase())} autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="10 位字母数字，不分大小写" /></label>
           <button type="submit" className="btn btn-primary" disabled={!n.trim() || !c.trim()}>查询</button>
         </form>
         <p className="muted">凭提交时取得的业务编号和查询码，查询无需登录办理的业务（如投诉）的进度。</p>
