@@ -149,8 +149,17 @@ describe('打印模板', () => {
     const draft = await dev.get(`/api/cases/${created.id}/print/application?format=html`);
     expect(draft.status).toBe(409);
     expect(draft.body.error.code).toBe('PRINT_NOT_AVAILABLE');
+    // The case view offers only the prints its state allows, so pages show no button that fails…
+    expect((await dev.get(`/api/cases/${created.id}`)).body.prints).toEqual([]);
+    // …and a browser tab that opens one anyway gets a page in words, not the API's JSON.
+    const tab = await dev.request('GET', `/api/cases/${created.id}/print/application`, undefined, { accept: 'text/html,application/xhtml+xml' });
+    expect(tab.status).toBe(409);
+    expect(tab.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(String(tab.body)).toContain('无法打印');
+    expect(String(tab.body)).not.toContain('PRINT_NOT_AVAILABLE');
     await driveTo(app, dev, created.id, type.workflow, ['submitted']);
     expect((await dev.get(`/api/cases/${created.id}/print/application?format=html`)).status).toBe(200);
+    expect((await dev.get(`/api/cases/${created.id}`)).body.prints.map((p: { name: string }) => p.name)).toEqual(['application']);
     // The certificate exists only once approved.
     const early = await dev.get(`/api/cases/${created.id}/print/certificate?format=html`);
     expect(early.status).toBe(409);

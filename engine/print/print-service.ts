@@ -4,14 +4,11 @@
 import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/index.js';
 import { AppError } from '../errors.js';
-import type { TypeVersionDef } from '../registry/index.js';
-import { isEditable } from '../runtime/index.js';
+import { printAllowedNow, printTitle } from '../runtime/index.js';
 import { BrowserPool, PdfUnavailable } from './browser-pool.js';
 import { printContext } from './context.js';
 import { footerTemplate, PDF_MARGIN } from './document.js';
 import { renderPrint } from './render.js';
-
-interface PrintSetting { title?: string; states?: string[] }
 
 const pools = new WeakMap<Engine, BrowserPool>();
 
@@ -40,16 +37,7 @@ export async function closePrintPool(engine: Engine): Promise<void> {
   pools.delete(engine);
 }
 
-export const printTitle = (def: TypeVersionDef, name: string) =>
-  ((def.settings.prints as Record<string, PrintSetting> | undefined)?.[name]?.title) ?? name;
-
-/** May this print be made in the case's current state? */
-function allowedNow(def: TypeVersionDef, name: string, state: string): boolean {
-  const leaves = state.split(',');
-  const states = ((def.settings.prints as Record<string, PrintSetting> | undefined)?.[name])?.states;
-  if (!states) return !isEditable(def.workflow, leaves);
-  return leaves.some((leaf) => states.some((s) => leaf === s || leaf.startsWith(`${s}.`)));
-}
+export { printTitle };
 
 export interface Printed {
   html: string;
@@ -62,7 +50,7 @@ export async function printHtml(engine: Engine, user: SessionUser, caseId: numbe
   const { def, view, context } = await printContext(engine, user, caseId);
   if (!Object.hasOwn(def.prints, name)) throw new AppError('NOT_FOUND', { what: `打印模板「${name}」` });
   const title = printTitle(def, name);
-  if (!allowedNow(def, name, view.state as string)) throw new AppError('PRINT_NOT_AVAILABLE', { state: view.stateTitle, title });
+  if (!printAllowedNow(def, name, String(view.state).split(','))) throw new AppError('PRINT_NOT_AVAILABLE', { state: view.stateTitle, title });
   const number = view.number as string;
   const html = renderPrint(def, name, engine.registry.partials, { ...context, print: { name, title } }, `${title} ${number}`);
   return { html, title, number };

@@ -4,6 +4,7 @@ export { listInbox, claimTask, releaseTask, reassignTask, type InboxQuery } from
 export { listCases, caseListWhere, caseView, type CaseListQuery } from './views.js';
 export { canSeeCase, caseVisibilityWhere, userMatchesTask } from './access.js';
 export { stateTitle, isEditable } from './states.js';
+export { printsNow, printAllowedNow, printTitle } from './prints-now.js';
 export { startTimerPoller, type TimerPoller } from './timers.js';
 export { collectAttachmentIds } from './attachments.js';
 export { resolvePrefill } from './prefill.js';

@@ -6,6 +6,7 @@ import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { caseVisibilityBranches, caseVisibilityWhere, canSeeCaseRow, userMatchesTask } from './access.js';
 import { isEditable, stateTitle } from './states.js';
+import { printsNow } from './prints-now.js';
 import { tagPattern } from './index-fields.js';
 import { objectionsFor } from './publicity.js';
 import { listColumnValues } from './list-columns.js';
@@ -148,6 +149,8 @@ export async function caseView(engine: Engine, user: SessionUser, caseId: number
     typeTitle: def.settings.title,
     stateTitle: stateTitle(def.workflow, leaves),
     editable: isEditable(def.workflow, leaves) && row.orgId === user.orgId,
+    /** The prints that can be made now (the print route refuses the others). */
+    prints: printsNow(def, leaves),
     org,
     tasks: tasks.map((t) => ({ ...t, overdue: t.status === 'open' && !!t.dueAt && new Date(t.dueAt as string) < new Date() })),
     actions,

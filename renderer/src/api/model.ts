@@ -148,6 +148,8 @@ export interface CaseView extends CaseListItem {
   orgId: number | null;
   org: Pick<Org, 'id' | 'name' | 'code' | 'kind' | 'warnings'> | null;
   editable: boolean;
+  /** The prints that can be made in the case's current state. */
+  prints: Array<{ name: string; title: string }>;
   tasks: CaseTask[];
   actions: CaseAction[];
   history: HistoryEntry[];

@@ -187,7 +187,7 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
             {busy === s.event ? '正在提交…' : s.title}
           </button>
         ))}
-        {view && <PrintLinks caseId={view.id} settings={type.settings} only={1} />}
+        {view && <PrintLinks caseId={view.id} prints={view.prints} only={1} />}
         {saved && <span className="saved-note" role="status">{saved}</span>}
       </div>
     </div>

@@ -64,7 +64,7 @@ export function CasePage() {
     <>
       <Breadcrumbs items={[{ title: dept ? '待办事项' : '工作台', to: dept ? '/inbox' : '/workspace' }, listLink, { title: view.number }]} />
       {flash && (
-        <Alert kind="success" onClose={() => setFlash(undefined)} actions={submitted && type ? <PrintLinks caseId={view.id} settings={type.settings} only={1} /> : undefined}>
+        <Alert kind="success" onClose={() => setFlash(undefined)} actions={submitted && type ? <PrintLinks caseId={view.id} prints={view.prints} only={1} /> : undefined}>
           {flash}{submitted && type?.settings.prints ? '请打印申请表，携带申请表及纸质要件到所在区受理窗口办理。' : ''}
         </Alert>
       )}
@@ -76,7 +76,7 @@ export function CasePage() {
             onDone={(next, message) => { if (next) loaded.setData(next); else loaded.reload(); setFlash(message); }} />
         </Panel>
       )}
-      <Panel title={view.editable ? '填写业务信息' : '业务信息'} id="data" extra={!view.editable && type && <PrintLinks caseId={view.id} settings={type.settings} />}>
+      <Panel title={view.editable ? '填写业务信息' : '业务信息'} id="data" extra={!view.editable && type && <PrintLinks caseId={view.id} prints={view.prints} />}>
         {!type ? <Loading /> : view.editable ? (
           <CaseEditor key={view.id} type={type} user={me.user} view={view} initialErrors={initialErrors}
             onSaved={(next) => loaded.setData(next)}

@@ -60,7 +60,7 @@ export function InboxCasePage() {
           </div>
         </div>
         <aside className="split-side" aria-label="办理">
-          <Panel title="办理" className="sticky-panel" extra={type && <PrintLinks caseId={view.id} settings={type.settings} />}>
+          <Panel title="办理" className="sticky-panel" extra={type && <PrintLinks caseId={view.id} prints={view.prints} />}>
             {view.actions.length === 0 ? (
               <Alert kind="info">{view.status === 'closed' ? '该业务已办结。' : '该业务当前没有需要您办理的事项。'}</Alert>
             ) : (
