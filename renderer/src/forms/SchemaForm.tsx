@@ -96,6 +96,10 @@ function emptyReadOnly(schema: JsonSchema, data: unknown, path: string[] = []): 
   return out;
 }
 
+/** Failed validation is shown in the form (its error list and fields); without a handler rjsf would
+ *  also log every failed validation with console.error. */
+const SHOWN_IN_FORM = () => undefined;
+
 export const SchemaForm = forwardRef(function SchemaForm(props: SchemaFormProps, ref: ForwardedRef<Form>) {
   const { schema, uiSchema, formData, onChange, readonly, serverErrors, typeId, idPrefix = 'root', canUpload = true, skipValidation, liveValidate, checkUrl } = props;
   const [files, setFiles] = useState<Record<string, FileInfo>>(props.files ?? {});
@@ -185,6 +189,7 @@ export const SchemaForm = forwardRef(function SchemaForm(props: SchemaFormProps,
         translateString={translateString}
         experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}
         onChange={(e) => { if (!readonly) onChange?.(e.formData); }}
+        onError={SHOWN_IN_FORM}
       >
         {NO_BUTTONS}
       </RjsfForm>
