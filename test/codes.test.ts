@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkUscc, checkOrgCode, checkIdNumber, checkMobile, maskIdNumber } from '../engine/validation/index.js';
+import { checkUscc, checkOrgCode, checkIdNumber, checkMobile, checkPhone, maskIdNumber } from '../engine/validation/index.js';
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
   // Published codes from the companies' business licences (national enterprise credit system).
@@ -130,5 +130,16 @@ describe('手机号码', () => {
     expect(r.ok).toBe(false);
     expect(r.reason).toContain('格式不正确');
     expect(r.reason).toContain(hint);
+  });
+});
+
+describe('联系电话 (phone: a mobile or a fixed line)', () => {
+  it.each(['13800138000', '0757-83214567', '075783214567', '(0757)83214567', '0757 8321 4567', '020-12345678', '0757-83214567-123', '0757-83214567转123', '400-123-4567', '95599'])('accepts %s', (p) => {
+    expect(checkPhone(p)).toEqual({ ok: true });
+  });
+  it.each(['0757-8321', '83214567', '12345678901', '138001380001', 'abc', '0757-832145678901'])('rejects %s', (p) => {
+    const r = checkPhone(p);
+    expect(r.ok).toBe(false);
+    expect(r.reason).toContain('格式不正确');
   });
 });

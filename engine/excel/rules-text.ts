@@ -7,6 +7,7 @@ const FORMAT_NAMES: Record<string, string> = {
   orgcode: '9 位组织机构代码',
   idcard: '18 位居民身份证号码',
   mobile: '11 位手机号码',
+  phone: '手机号码或带区号的固定电话',
   district: '6 位区县代码',
   street: '9 位街道代码',
   email: '电子邮箱地址',

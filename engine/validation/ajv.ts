@@ -5,18 +5,12 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import type { FieldError } from '../errors.js';
-import { checkIdNumber, checkMobile, checkOrgCode, checkUscc, type CodeCheck } from './codes.js';
+import { CODE_FORMATS } from './codes.js';
 
 type Schema = Record<string, unknown>;
 const isObj = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-// Formats backed by a code check: the check both validates and explains the failure.
-const CODE_FORMATS: Record<string, (s: string) => CodeCheck> = {
-  uscc: checkUscc,
-  orgcode: checkOrgCode,
-  idcard: (s) => checkIdNumber(s), // evaluated per call so "not in the future" uses today's date
-  mobile: checkMobile,
-};
+// Formats backed by a code check (CODE_FORMATS): the check both validates and explains the failure.
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 const FORMAT_HINTS: Record<string, string> = {
@@ -218,7 +212,9 @@ function messageFor(e: ErrorObject, label: string, xMessage?: string): string {
   switch (e.keyword) {
     case 'required': case 'dependencies': case 'dependentRequired': return `${label}为必填项`;
     case 'additionalProperties': return `${label}不是本表单的字段`;
-    case 'type': return `${label}应为${String(p.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join('或')}`;
+    // An attachment slot left empty (a list's minimum adds one in the browser): ask for the file.
+    case 'type': if (e.parentSchema?.format === 'attachment' && (e.data === null || e.data === undefined)) return `${label}未上传文件`;
+      return `${label}应为${String(p.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join('或')}`;
     case 'minimum': return `${label}不能小于 ${p.limit}`;
     case 'exclusiveMinimum': return `${label}应大于 ${p.limit}`;
     case 'maximum': return `${label}不能大于 ${p.limit}`;

@@ -153,6 +153,32 @@ export function checkMobile(s: string): CodeCheck {
 }
 
 /**
+ * A telephone number where any phone will do (联系电话): a mainland mobile number, or a fixed line
+ * with its area code — 0757-83214567, 075783214567, (0757)83214567, with an extension
+ * (-123, 转123) — or a national service number (400/800 and 95xxx). Spaces and hyphens between
+ * digit groups are allowed, as people write them.
+ */
+export function checkPhone(s: string): CodeCheck {
+  const v = typeof s === 'string' ? s.trim() : '';
+  const plain = v.replace(/[\s-]/g, '');
+  if (/^1\d{10}$/.test(plain)) return checkMobile(plain);
+  if (/^(\(0\d{2,3}\)|0\d{2,3})\d{7,8}((转|ext\.?|#)\d{1,6})?$/i.test(plain)) return { ok: true };
+  // An extension after a hyphen: 0757-83214567-123 (the hyphens were removed above).
+  if (/^0\d{2,3}-?\d{7,8}-\d{1,6}$/.test(v.replace(/\s/g, ''))) return { ok: true };
+  if (/^[48]00\d{7}$/.test(plain) || /^95\d{3,6}$/.test(plain)) return { ok: true };
+  return bad('格式不正确，应为手机号码或带区号的固定电话（如 0757-83214567）');
+}
+
+/** The formats backed by a check function, for both the server's and the browser's validation. */
+export const CODE_FORMATS: Record<string, (s: string) => CodeCheck> = {
+  uscc: checkUscc,
+  orgcode: checkOrgCode,
+  idcard: (s) => checkIdNumber(s), // evaluated per call so "not in the future" uses today's date
+  mobile: checkMobile,
+  phone: checkPhone,
+};
+
+/**
  * Masks an ID number for display and logs (个人信息保护法): keeps the first 6 (address code)
  * and the last 4 characters. Anything too short to keep both is masked entirely.
  */

@@ -4,6 +4,8 @@ export {
   checkOrgCode,
   checkIdNumber,
   checkMobile,
+  checkPhone,
+  CODE_FORMATS,
   maskIdNumber,
   type CodeCheck,
   type UsccCheck,

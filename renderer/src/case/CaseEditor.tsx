@@ -79,10 +79,13 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
     writeUnsaved(user.username, type.id, view?.id, d, view?.version);
   };
 
-  const fail = (e: unknown) => {
+  // A refused submit turns live validation on (every missing field is then shown as it is filled);
+  // a refused draft save does not: a draft may lack required fields, so only the server's errors —
+  // the malformed values — are shown, once each.
+  const fail = (e: unknown, { live: turnLive = true } = {}) => {
     setError(e);
     setFieldErrors(e instanceof ApiError ? e.fieldErrors : []);
-    if (e instanceof ApiError && e.fieldErrors.length) setLive(true);
+    if (turnLive && e instanceof ApiError && e.fieldErrors.length) setLive(true);
   };
 
   const saveDraft = async (): Promise<CaseView | null> => {
@@ -104,7 +107,7 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
       }
       return next;
     } catch (e) {
-      fail(e);
+      fail(e, { live: false });
       return null;
     } finally {
       setBusy(undefined);

@@ -7,16 +7,10 @@ import type { RJSFValidationError } from '@rjsf/utils';
 import localizeZh from 'ajv-i18n/localize/zh';
 // Pure check-character functions shared with the engine (no I/O, no Node imports): one
 // implementation of GB 32100, GB 11714 and GB 11643 for both sides.
-import { checkIdNumber, checkMobile, checkOrgCode, checkUscc, type CodeCheck } from '../../../engine/validation/codes';
+import { CODE_FORMATS } from '../../../engine/validation/codes';
 import type { JsonSchema } from '../api/model';
 import { getAt, propertyToPath, titleAt } from './paths';
 
-const CODE_FORMATS: Record<string, (s: string) => CodeCheck> = {
-  uscc: checkUscc,
-  orgcode: checkOrgCode,
-  idcard: (s) => checkIdNumber(s),
-  mobile: checkMobile,
-};
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 export const validator = customizeValidator({
@@ -40,9 +34,20 @@ const FORMAT_HINTS: Record<string, string> = {
 };
 const TYPE_NAMES: Record<string, string> = { string: '文本', number: '数字', integer: '整数', boolean: '是/否', array: '列表', object: '对象' };
 
+/** Whether the value at path is an attachment (format: attachment). */
+function isAttachmentAt(schema: JsonSchema, path: string[]): boolean {
+  let node: unknown = schema;
+  for (const key of path) {
+    const n = node as { properties?: Record<string, unknown>; items?: unknown } | undefined;
+    node = /^\d+$/.test(key) ? n?.items : n?.properties?.[key];
+  }
+  return (node as { format?: string } | undefined)?.format === 'attachment';
+}
+
 /** Where a table cell is: 「房屋」第 70 行：(nothing for a field outside tables). */
 function rowsOf(schema: JsonSchema, path: string[]): string {
-  const at = path.flatMap((key, i) => (/^\d+$/.test(key) && i > 0 ? [`「${titleAt(schema, path.slice(0, i))}」第 ${Number(key) + 1} 行`] : []));
+  // Only rows of tables: an item of a list of values (attachments, tags) is named by its label.
+  const at = path.flatMap((key, i) => (/^\d+$/.test(key) && i > 0 && i < path.length - 1 ? [`「${titleAt(schema, path.slice(0, i))}」第 ${Number(key) + 1} 行`] : []));
   return at.length ? `${at.join('，')}：` : '';
 }
 
@@ -57,12 +62,17 @@ export function chineseErrors(schema: JsonSchema, data: () => unknown, skip?: (p
     .filter((e) => e.name !== 'if')
     .map((e) => {
       const path = propertyToPath(e.property);
-      const label = `「${titleAt(schema, path)}」`;
+      const last = path[path.length - 1];
+      // An item of a list of values: 「建设工程规划许可证」第 1 项 (not 「建设工程规划许可证第 1 项」).
+      const label = last !== undefined && /^\d+$/.test(last) && path.length > 1
+        ? `「${titleAt(schema, path.slice(0, -1))}」第 ${Number(last) + 1} 项`
+        : `「${titleAt(schema, path)}」`;
       const p = (e.params ?? {}) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- params differ per keyword
       let message: string | undefined;
       switch (e.name) {
         case 'required': message = `${label}为必填项`; break;
-        case 'type': message = `${label}应为${String(p.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join('或')}`; break;
+        // An attachment slot left empty (the list's minimum adds one): ask for the file.
+        case 'type': message = isAttachmentAt(schema, path) ? `${label}未上传文件` : `${label}应为${String(p.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join('或')}`; break;
         case 'minimum': message = `${label}不能小于 ${p.limit}`; break;
         case 'exclusiveMinimum': message = `${label}应大于 ${p.limit}`; break;
         case 'maximum': message = `${label}不能大于 ${p.limit}`; break;

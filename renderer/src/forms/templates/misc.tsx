@@ -14,6 +14,13 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
   return <DefaultBaseInput {...props} {...{ 'aria-invalid': invalid }} />;
 }
 
+/** rjsf writes the server's errors as ".residentialArea message": the message alone names the field. */
+function readable(e: ErrorListProps['errors'][number]): string {
+  const stack = e.stack ?? '';
+  if (e.message && (stack.startsWith('.') || (e.property && stack.startsWith(e.property)))) return e.message;
+  return stack || e.message || '';
+}
+
 export function ErrorListTemplate({ errors, registry }: ErrorListProps) {
   const ctx = registry.formContext as FormContextValue;
   const focus = (property?: string) => revealField([ctx.idPrefix, ...propertyToPath(property)].join('_'));
@@ -24,7 +31,7 @@ export function ErrorListTemplate({ errors, registry }: ErrorListProps) {
         <strong className="alert-title">请修正以下 {errors.length} 处填写问题：</strong>
         <ul>
           {errors.map((e, i) => (
-            <li key={i}><button type="button" className="linklike" onClick={() => focus(e.property)}>{e.stack}</button></li>
+            <li key={i}><button type="button" className="linklike" onClick={() => focus(e.property)}>{readable(e)}</button></li>
           ))}
         </ul>
       </div>
