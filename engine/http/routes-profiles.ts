@@ -28,7 +28,7 @@ export async function profileRoutes(app: FastifyInstance, engine: Engine) {
     schema: { tags: ['profiles'], summary: '信息页（如企业信息详情）的定义：名称、标题、栏目及是否公开' },
   }, async () => ({
     items: Object.entries(profiles).map(([name, p]) => ({
-      name, title: p.title, orgKinds: p.orgKinds ?? null,
+      name, title: p.title, menu: p.menu ?? null, orgKinds: p.orgKinds ?? null,
       sections: p.sections.map((s) => ({ name: s.name, title: s.title, public: !!s.public })),
     })),
   }));
