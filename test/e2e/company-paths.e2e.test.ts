@@ -64,6 +64,19 @@ describe.skipIf(!hasChromium())('物业服务企业的办事路径（浏览器�
     expect((await own.get(`/api/files/${scans[0]}`)).status).toBe(200);
   }, 120_000);
 
+  it('业主注册页显示《业主注册协议》，而不是机构的协议', async () => {
+    const { page } = await b.anonymous();
+    await goto(page, app.url, '/register/owner');
+    await page.waitForSelector('.agreement-box');
+    const agreement = await page.$eval('.agreement-box', (el) => el.textContent ?? '');
+    expect(agreement).toContain('业主注册协议');
+    expect(agreement).not.toContain('机构注册协议');
+    expect(await bodyText(page)).toContain('我已阅读并同意《业主注册协议》');
+    await page.setViewport({ width: 390, height: 844, isMobile: true });
+    await screenshot(page, '30b-owner-registration-phone');
+    await page.close();
+  }, 60_000);
+
   it('物业服务企业备案物业区域（不填开发建设单位），再从“物业区域管理 >> 房屋信息补充”补充房屋', async () => {
     const s = await b.as('物业公司', COMPANY);
     const company = await app.login(COMPANY);
