@@ -169,7 +169,8 @@ describe('物业区域备案', () => {
         const after = await dev.get(`/api/cases/${created.id}`);
         expect(after.body.state).toBe('draft');
         expect(after.body.version).toBe(created.version);
-        expect(after.body.data).toEqual({ projectName: data.projectName });
+        // Only what the draft held, and the filer's kind the server writes (developer: the developer fields are required).
+        expect(after.body.data).toEqual({ projectName: data.projectName, filerKind: 'developer' });
       });
     }
   });

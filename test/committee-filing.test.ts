@@ -158,6 +158,8 @@ describe('业委会备案', () => {
       ['no 副主任', alt(1, { position: '委员' }), '/members', /至少应有 1 名副主任/],
       ['a member who is not an owner of the area', { '/members/2': NOT_AN_OWNER }, '/members/2/idNumber', /^第 3 行：张三 不是该物业区域登记的业主/],
       ['an owner with the wrong ID number', alt(3, { idNumber: '11010519491231002X' }), '/members/3/idNumber', /^第 4 行：陈静 不是该物业区域登记的业主/],
+      // The owner check is by house: a real owner of the area named with another house is refused.
+      ['an owner named with a house that is not theirs', alt(3, { room: '1901' }), '/members/3/idNumber', /^第 4 行：陈静 不是该物业区域登记的业主（2栋 1901 登记的/],
       ['an ID number with a wrong check digit', alt(1, { idNumber: '440604198203153021' }), '/members/1/idNumber', /^第 2 行：「身份证号码」校验位错误，请核对号码/],
       ['an ID number born before 1900 (GB 11643 sample)', alt(1, { name: '李娜', idNumber: '440524188001010014' }), '/members/1/idNumber', /^第 2 行：.*早于 1900 年/],
       ['a member listed twice', alt(4, { name: '张伟', idNumber: '11010519491231002X' }), '/members/4/idNumber', /^第 5 行：身份证号码与第 1 行重复/],

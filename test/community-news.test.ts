@@ -57,7 +57,9 @@ describe('小区动态', () => {
     expect((await portal().get(`/api/public/publicity/${first.body.id}`)).status).toBe(200);
     // Another area's page does not show them.
     expect(await onPortal(999)).toEqual([]);
-    // A notice takes no 异议.
+    // A notice takes no 异议: the portal is told not to offer it, and its form and the lodging answer 404.
+    expect(item.objections).toBe(false);
+    expect((await portal().get(`/api/public/publicity/${first.body.id}/objection-form`)).status).toBe(404);
     const objection = await portal().post(`/api/public/publicity/${first.body.id}/objections`, { name: '张三', contact: '13800138000', content: '不同意停水时间' });
     expect(objection.status).toBe(404);
   });

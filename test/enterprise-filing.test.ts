@@ -66,6 +66,13 @@ describe('企业信息备案', () => {
     expect(records.body.items[0].data).toMatchObject({ employeeCount: 86, local: true, qualificationLevel: '二级', creditCode: LOCAL_COMPANY });
     expect(records.body.items[0].data.legalRepresentative).toBeUndefined(); // ID number and mobile are not public
 
+    // 修改: the form opens with the current filing (its scans included), not an empty one; another
+    // company's form opens with its own registration only.
+    const again = await company.get('/api/types/enterprise-filing');
+    expect(again.body.prefill).toMatchObject({ employeeCount: 86, qualificationLevel: '二级', local: true });
+    expect(again.body.prefill.attachments.businessLicense).toEqual(saved.body.data.attachments.businessLicense);
+    const other = await (await app.login(NONLOCAL_COMPANY)).get('/api/types/enterprise-filing');
+    expect(other.body.prefill.employeeCount).toBeUndefined();
     // 修改备案: a new filing with the changes is a new version; the old one is kept as superseded.
     const refiled = await save(company, await localData(company, { '/employeeCount': 120, '/managerCount': 15 }));
     expect(refiled.status, JSON.stringify(refiled.body)).toBe(200);

@@ -34,7 +34,7 @@ describe('企业信息详情', () => {
     const res = await company.get(`/api/profiles/enterprise/${COMPANY}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.org).toMatchObject({ name: '佛山市安居物业服务有限公司', code: COMPANY });
-    expect(section(res.body, 'basic').item.fields).toMatchObject({ name: '佛山市安居物业服务有限公司', code: COMPANY, legalRepresentative: '王丽' });
+    expect(section(res.body, 'basic').item.fields).toMatchObject({ name: '佛山市安居物业服务有限公司', code: COMPANY, legalRepresentative: '王丽', local: true });
     expect(section(res.body, 'projects').items.map((i: Data) => i.fields.projectName)).toEqual(['锦绣花园']);
     expect(section(res.body, 'professionalStaff')).toMatchObject({ total: 0, groups: [] });
   });

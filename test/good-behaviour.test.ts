@@ -56,6 +56,7 @@ describe('企业良好行为申报', () => {
     const accepted = await declaredAndAccepted(company, { '/title': '2025 年度禅城区文明小区' });
     const item = await app.client().get(`/api/public/publicity/${accepted.id}`);
     expect(item.status).toBe(200);
+    expect(item.body.objections).toBe(true);
     const days = (new Date(item.body.until).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);

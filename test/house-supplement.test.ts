@@ -106,8 +106,13 @@ describe('房屋信息补充', () => {
     expect(seenByClerk.body.flags[0].message).toContain('超过物业区域总建筑面积');
   });
 
-  it('only the developer may start one, and only for an area it filed', async () => {
-    expect((await (await app.login(OTHER_COMPANY)).post('/api/cases', { type: TYPE, data: {} })).status).toBe(403);
+  it('only the organisation that filed the area may supplement it (a developer, or a company that filed it)', async () => {
+    // A committee files no area: it may not start one. A company may, but not for the developer's area
+    // (test/company-area-filing.test.ts covers the area a company filed itself).
+    expect((await (await app.login('MC0001X74')).post('/api/cases', { type: TYPE, data: {} })).status).toBe(403);
+    const company = await app.login(OTHER_COMPANY);
+    const notTheirs = await submitAll(company, TYPE, await exampleWithFiles(company, schema));
+    expect(detailOn(notTheirs.submitted, '/areaId').message).toBe('所选物业区域尚未备案或不是本单位备案的物业区域，请先办理物业区域备案');
     const dev = await app.login(DEVELOPER);
     const res = await submitAll(dev, TYPE, await exampleWithFiles(dev, schema, { areaId: 999 }));
     expect(detailOn(res.submitted, '/areaId').message).toBe('所选物业区域尚未备案或不是本单位备案的物业区域，请先办理物业区域备案');

@@ -163,6 +163,23 @@ describe('企业人员管理', () => {
       expect(view.body.history.map((h: { event: string }) => h.event)).toEqual(['CREATE', 'SAVE']);
     });
 
+    it('模板含证书列（证书1–证书3）：填写的证书随人员导入，只填一半的证书指明列名', async () => {
+      const cert = { 证书名称: '物业管理师', 证书编号: 'WY-2023-0815', 发证机关: '广东省物业管理行业协会', 发证日期: '2023-08-15' };
+      const slot = (n: number, c: Record<string, string>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [`证书${n}-${k}`, v]));
+      const id = freshId('19880808', true);
+      // The holder filled the second group and left the first blank: the certificate still lands.
+      const file = await filledTemplate(company, 'personnel', [{ ...row('邓建华', id, '1988-08-08'), ...slot(2, cert) }]);
+      const res = await importCases(company, 'personnel', file);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const view = await company.get(`/api/cases/${res.body.rows[0].id}`);
+      expect(view.body.data.certificates).toEqual([{ name: '物业管理师', number: 'WY-2023-0815', issuer: '广东省物业管理行业协会', issueDate: '2023-08-15' }]);
+
+      const half = await filledTemplate(company, 'personnel', [{ ...row('邓建国', freshId('19890909', true), '1989-09-09'), '证书1-证书名称': '电工证' }]);
+      const bad = await importCases(company, 'personnel', half);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details).toContainEqual(expect.objectContaining({ row: 2, column: expect.stringMatching(/^证书1-/) }));
+    });
+
     it('任一行有误则不导入，逐行列出行号、列名、填写值和原因', async () => {
       const taken = freshId('19930303', true);
       await added(other, 'personnel', person('何永强', { idNumber: taken, birthDate: '1993-03-03' }));

@@ -40,6 +40,7 @@ const POLICY: Record<string, Policy> = {
   'POST /api/tasks/:id/reassign': 'user',
   'POST /api/tasks/:id/complete': 'user',
   'POST /api/files': 'user',
+  'POST /api/public/registration-files': 'public',
   'GET /api/files/:id': 'user',
   'GET /api/import-jobs/:id': 'user',
   'GET /api/registers/:register': 'user',

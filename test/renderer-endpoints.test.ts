@@ -68,6 +68,21 @@ describe('门户的公开信息', () => {
   });
 });
 
+describe('左侧菜单 GET /api/types 与 GET /api/profiles', () => {
+  it('labels the entries as the manual does, lists the company\'s profile page and a facility\'s 维修记录 link', async () => {
+    const company = await app.login('91440604MA51C3XK4K');
+    const items = (await company.get('/api/types')).body.items as Array<{ id: string; menu: string; menuTitle: string; listLinks: Array<{ title: string; type: string }> }>;
+    const byId = Object.fromEntries(items.map((t) => [t.id, t]));
+    expect(byId['house-supplement']).toMatchObject({ menu: '物业区域管理', menuTitle: '房屋信息补充' });
+    expect(byId['good-behaviour'].menuTitle).toBe('诚信登记');
+    expect(byId['community-news'].menuTitle).toBe('小区动态管理');
+    expect(byId['area-filing'].menuTitle).toBe('物业区域备案'); // no menuTitle: the title
+    expect(byId.facility.listLinks.map((l) => [l.title, l.type])).toEqual([['维修记录', 'repair'], ['维保记录', 'maintenance']]);
+    const profiles = (await company.get('/api/profiles')).body.items;
+    expect(profiles).toContainEqual(expect.objectContaining({ name: 'enterprise', title: '企业信息详情', menu: '物业管理', orgKinds: ['company'] }));
+  });
+});
+
 describe('业务类型的历史版本 GET /api/types/:id/versions/:version', () => {
   it('answers the version a case was started with, and 404 for one that does not exist', async () => {
     const dev = await app.login(DEVELOPER);

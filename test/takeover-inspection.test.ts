@@ -104,7 +104,7 @@ describe('物业承接查验备案', () => {
   });
 
   it('only an area with this company\'s filed contract can be chosen: otherwise file the contract first', async () => {
-    const message = '本单位在所选物业区域没有已备案的物业服务合同，请先办理物业服务合同备案';
+    const message = '本单位在所选物业区域没有已备案的前期物业服务合同（承接查验依据前期物业服务合同办理），请先办理物业服务合同备案';
     // The demo area has no contract at all; 金沙苑's contract is another company's.
     const company = await app.login(COMPANY);
     const noContract = await submitAll(company, TYPE, await takeover(company, SEEDED_AREA, '锦绣花园'));
@@ -114,6 +114,17 @@ describe('物业承接查验备案', () => {
     expect(detailOn(notTheirs.submitted, '/areaId').message).toBe(message);
     const noArea = await submitAll(company, TYPE, await takeover(company, 999, '某小区'));
     expect(detailOn(noArea.submitted, '/areaId').message).toBe(message);
+    // A 后期 contract (chosen by the owners' assembly) is no ground: 物业承接查验办法 ties the
+    // inspection to the 前期 contract with the developer. Given the company's active contract is 后期:
+    const later = await registeredArea(app, '榕城苑');
+    const { Org, RegisterEntry } = app.engine.db.models;
+    const org = await Org.findOne({ where: { code: COMPANY }, raw: true });
+    await RegisterEntry.create({
+      register: 'contracts', key: String(later), title: '榕城苑', parentId: later, orgId: org!.id, status: 'active',
+      data: { contractType: '后期', companyCode: COMPANY, sourceNumber: '测试前提' },
+    });
+    const afterAssembly = await submitAll(company, TYPE, await takeover(company, later, '榕城苑'));
+    expect(detailOn(afterAssembly.submitted, '/areaId').message).toBe(message);
     expect((await (await app.login(DEVELOPER)).post('/api/cases', { type: TYPE, data: {} })).status).toBe(403);
   });
 

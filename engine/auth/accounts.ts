@@ -9,6 +9,8 @@ import { AppError, formInvalid, type FieldError } from '../errors.js';
 import { getPointer, type TypeSettings, type TypeVersionDef } from '../registry/index.js';
 import { checkIdNumber, checkOrgCode, checkUscc, validateForm } from '../validation/index.js';
 import { registerKey } from '../runtime/rules.js';
+import { collectAttachmentIds } from '../runtime/attachments.js';
+import { claimRegistrationFiles, foreignRegistrationFiles } from '../files/index.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
 import { createSession, toSessionUser, type SessionUser } from './sessions.js';
 import type { OrgView } from './types.js';
@@ -22,9 +24,9 @@ const asRow = (m: unknown) => m as Json | null;
 export type { OrgView } from './types.js';
 
 export const PILOT_WARNING = { code: 'PILOT_CODE', message: '统一社会信用代码校验位不符，申请人声明为试点期代码，请核实' };
-const AGREEMENT_MESSAGE = '请阅读并同意《机构注册协议》';
+const DEFAULT_AGREEMENT = '机构注册协议';
 /** Keys of the request body that steer registration and are not part of the organisation's form data. */
-const CONTROL_KEYS = ['orgType', 'password', 'agreementAccepted', 'pilotCode'];
+const CONTROL_KEYS = ['orgType', 'password', 'agreementAccepted', 'pilotCode', 'uploadTicket'];
 // Failed logins allowed per client address: slows down guessing across many accounts.
 const IP_MAX_FAILURES = 30;
 const IP_WINDOW_MS = 10 * 60_000;
@@ -96,12 +98,25 @@ export async function registerAccount(engine: Engine, body: Json): Promise<{ use
     errors.push({ field: reg.codeField, title: codeTitle, message: `请填写${codeTitle}` });
   }
   if (body.agreementAccepted !== true) {
-    errors.push({ field: '/agreementAccepted', title: '机构注册协议', message: AGREEMENT_MESSAGE });
+    const agreement = reg.agreement ?? DEFAULT_AGREEMENT;
+    errors.push({ field: '/agreementAccepted', title: agreement, message: `请阅读并同意《${agreement}》` });
   }
   const password = typeof body.password === 'string' ? body.password : '';
   const weakness = password ? passwordWeakness(password) : '请设置密码';
   if (weakness) errors.push({ field: '/password', title: '密码', message: weakness });
   else if (password.toUpperCase() === code) errors.push({ field: '/password', title: '密码', message: '密码不能与登录名（代码）相同' });
+  // 要件 uploaded before the account exists must be this attempt's own (files/registration-uploads.ts).
+  const fileIds = collectAttachmentIds(type.schema, fields);
+  const foreign = new Set(await foreignRegistrationFiles(engine, body.uploadTicket, fileIds));
+  for (const [k, v] of Object.entries(fields)) {
+    if (!Array.isArray(v)) continue;
+    v.forEach((id, i) => {
+      if (typeof id === 'string' && foreign.has(id)) {
+        const title = fieldTitle(type.schema, `/${k}`, k);
+        errors.push({ field: `/${k}/${i}`, title, message: `「${title}」第 ${i + 1} 个文件不存在或已过期，请重新上传`, value: id });
+      }
+    });
+  }
   if (errors.length) throw formInvalid(errors);
   const entry = reg.matchEntry ? await matchRegisterEntry(engine, reg.matchEntry, fields) : null;
 
@@ -127,6 +142,7 @@ export async function registerAccount(engine: Engine, body: Json): Promise<{ use
       const user = await User.create({
         username: code, passwordHash, role: reg.role, orgId: org.get('id'), district, displayName: name,
       }, { transaction: t });
+      await claimRegistrationFiles(engine, t, fileIds, user.get('id') as number);
       return { user: toSessionUser(user.get({ plain: true })), org: toOrgView(org.get({ plain: true })) };
     });
   } catch (err) {

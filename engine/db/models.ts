@@ -49,6 +49,7 @@ export interface Models {
   TypeDraft: AnyModel;
   Objection: AnyModel;
   ImportJob: AnyModel;
+  RegistrationUpload: AnyModel;
 }
 
 /**
@@ -307,6 +308,13 @@ export function defineModels(sequelize: Sequelize): Models {
     finishedAt: { type: DATE },
   }, { indexes: [{ fields: ['user_id', 'created_at'] }] });
 
+  // A file uploaded without a session during 机构注册, bound to that registration attempt by the
+  // hash of its ticket until the registration claims it (engine/files/registration-uploads.ts).
+  const RegistrationUpload = d('registration_uploads', {
+    fileId: { type: STRING(36), primaryKey: true },
+    ticketHash: { type: STRING(64), allowNull: false },
+  }, { updatedAt: false, indexes: [{ fields: ['ticket_hash'] }, { fields: ['created_at'] }] });
+
   // Joins used by the inbox; no database-level constraints (rows are never deleted).
   Task.belongsTo(Case, { foreignKey: 'caseId', as: 'case', constraints: false });
 
@@ -317,7 +325,7 @@ export function defineModels(sequelize: Sequelize): Models {
 
   return {
     District, Org, User, Session, RateLimit, TypeDef, TypeVersion, Case, Task, CaseEvent, Timer,
-    File, Blob, CaseFile, Sequence, RegisterEntry, AuditLog, TypeDraft, Objection, ImportJob,
+    File, Blob, CaseFile, Sequence, RegisterEntry, AuditLog, TypeDraft, Objection, ImportJob, RegistrationUpload,
   };
 }
 

@@ -1,6 +1,8 @@
 // The columns of an Excel sheet, derived from a form's JSON Schema: the root form (a register, one
 // row per case) or the item schema of a nested list (`path`, e.g. /houses). Nested objects are
-// flattened into "四至-东至" columns; attachments and lists of objects have no cell and are left out.
+// flattened into "四至-东至" columns; attachments have no cell; a list of objects has none either
+// unless settings.imports[path].slots gives it numbered column groups ("证书1-证书名称", pointer
+// /certificates/0/name), which the importer reads back into a list.
 // Everything the template draws and the importer checks comes from here, so nothing is per business.
 import { AppError } from '../errors.js';
 import type { JsonSchema, TypeVersionDef } from '../registry/index.js';
@@ -112,7 +114,10 @@ function leafColumn(s: Schema, pointer: string, title: string, required: boolean
   return undefined;
 }
 
-function walk(root: Schema, raw: Schema, prefix: string, titlePrefix: string, required: boolean, out: Column[]) {
+/** Numbered column groups per list of objects (pointer inside the row → how many). */
+type Slots = Record<string, number>;
+
+function walk(root: Schema, raw: Schema, prefix: string, titlePrefix: string, required: boolean, out: Column[], slots: Slots = {}) {
   const s = resolveRef(root, raw) ?? {};
   const props = isObj(s.properties) ? s.properties : {};
   const req = new Set(Array.isArray(s.required) ? s.required as string[] : []);
@@ -126,9 +131,14 @@ function walk(root: Schema, raw: Schema, prefix: string, titlePrefix: string, re
     const childRequired = required && req.has(name);
     const type = mainType(child);
     if (type === 'object' && isObj(child.properties) && !optionsOf(child)) {
-      walk(root, child, pointer, title, childRequired, out);
+      walk(root, child, pointer, title, childRequired, out, slots);
     } else if (type === 'array') {
       const items = resolveRef(root, child.items);
+      if (items && mainType(items) === 'object' && slots[pointer]) {
+        // Slots are optional as a whole: a slot's own required fields apply once any cell of it is filled.
+        for (let i = 0; i < slots[pointer]; i++) walk(root, items, `${pointer}/${i}`, `${own}${i + 1}`, false, out, slots);
+        continue;
+      }
       // A list of plain values (e.g. several property types) fits one cell, separated by 、
       const itemCol = items && mainType(items) !== 'object' && mainType(items) !== 'array' ? leafColumn(items, pointer, title, childRequired) : undefined;
       if (itemCol && itemCol.kind !== 'date' && itemCol.kind !== 'datetime') {
@@ -154,7 +164,7 @@ function schemaAt(root: Schema, pointer: string): Schema | undefined {
 
 const POINTER = /^(\/[^/]+)*$/;
 
-interface ImportSetting { key?: string[]; title?: string }
+interface ImportSetting { key?: string[]; title?: string; slots?: Slots }
 
 /** Columns and row schema for one sheet of a type: the whole form, or the nested list at `path`. */
 export function sheetSpec(def: TypeVersionDef, rawPath: string | undefined): SheetSpec {
@@ -178,8 +188,9 @@ export function sheetSpec(def: TypeVersionDef, rawPath: string | undefined): She
     minItems = typeof list.minItems === 'number' ? list.minItems : undefined;
     maxItems = typeof list.maxItems === 'number' ? list.maxItems : undefined;
   }
+  const setting = ((def.settings.imports as Record<string, ImportSetting> | undefined) ?? {})[path || '/'] ?? {};
   const columns: Column[] = [];
-  walk(root, rowSchema, '', '', true, columns);
+  walk(root, rowSchema, '', '', true, columns, setting.slots);
   // Header titles must be unique: a repeated title gets its pointer to tell them apart.
   const seen = new Map<string, number>();
   for (const c of columns) seen.set(c.title, (seen.get(c.title) ?? 0) + 1);
@@ -188,7 +199,6 @@ export function sheetSpec(def: TypeVersionDef, rawPath: string | undefined): She
   const example = exampleRow(root, path);
   if (example) for (const c of columns) c.example ??= pick(example, c.pointer);
 
-  const setting = ((def.settings.imports as Record<string, ImportSetting> | undefined) ?? {})[path || '/'] ?? {};
   const keyColumns = (setting.key ?? []).map((k) => {
     const pointer = k.startsWith('/') ? k : `/${esc(k)}`;
     const col = columns.find((c) => c.pointer === pointer);

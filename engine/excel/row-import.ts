@@ -50,15 +50,24 @@ const fileInvalid = (reason: string, details?: unknown) => new AppError('IMPORT_
 /** Data rows one import may hold unless the caller sets maxRows. */
 const MAX_ROWS = 200_000;
 
-/** Sets the value at a pointer given as its keys, creating the objects on the way. */
+/** Sets the value at a pointer given as its keys, creating the objects (a list for a slot index) on the way. */
 function setAt(target: Record<string, unknown>, keys: string[], value: unknown) {
   let cur = target;
   for (let i = 0; i < keys.length - 1; i++) {
     const k = keys[i];
-    if (typeof cur[k] !== 'object' || cur[k] === null) cur[k] = {};
+    if (typeof cur[k] !== 'object' || cur[k] === null) cur[k] = /^\d+$/.test(keys[i + 1]) ? [] : {};
     cur = cur[k] as Record<string, unknown>;
   }
   cur[keys[keys.length - 1]] = value;
+}
+
+/** Closes the gaps a blank column group leaves in a slotted list (证书1 empty, 证书2 filled). */
+function compactLists(value: unknown): void {
+  if (!value || typeof value !== 'object') return;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (Array.isArray(v) && v.length !== Object.keys(v).length) (value as Record<string, unknown>)[k] = v.filter(() => true);
+    compactLists((value as Record<string, unknown>)[k]);
+  }
 }
 
 /** The column an Ajv error belongs to: the same pointer, or the nearest one above or below it. */
@@ -144,6 +153,7 @@ export class SheetImport {
         }
       }
       if (!filled) continue; // blank line, or only formatting
+      compactLists(row);
       rowsRead++;
       if (rowsRead > maxRows) throw fileInvalid(`数据超过 ${maxRows} 行，请分批导入`);
       if (onProgress && rowsRead % progressEvery === 0) onProgress(rowsRead);

@@ -4,3 +4,6 @@ export {
   saveUpload, sanitizeFilename, findFile, readFileContent, canDownload, linkFiles,
   type StoredFile, type FileRow, type FileRef, type CanSeeCase,
 } from './store.js';
+export {
+  saveRegistrationUpload, foreignRegistrationFiles, claimRegistrationFiles, sweepRegistrationUploads, TICKET_HOURS, MAX_FILES_PER_TICKET,
+} from './registration-uploads.js';

@@ -62,10 +62,12 @@ async function readLimited(stream: Readable & { truncated?: boolean }, limit: nu
   return Buffer.concat(chunks);
 }
 
+/** Stores an upload; `user` null for an anonymous one (机构注册), which registration-uploads.ts binds. */
 export async function saveUpload(
   engine: Engine,
-  user: SessionUser,
+  user: SessionUser | null,
   upload: { filename: string; stream: Readable & { truncated?: boolean } },
+  after?: (file: StoredFile, t: Transaction) => Promise<void>,
 ): Promise<StoredFile> {
   const bytes = await readLimited(upload.stream, engine.config.uploadLimitBytes);
   const name = sanitizeFilename(upload.filename);
@@ -77,7 +79,8 @@ export async function saveUpload(
   await engine.db.tx(async (t) => {
     // INSERT … ON CONFLICT DO NOTHING: two servers storing the same content at once both succeed.
     await Blob.bulkCreate([{ sha256, size: bytes.length, content: bytes }], { ignoreDuplicates: true, transaction: t });
-    await File.create({ ...file, uploadedBy: user.id }, { transaction: t });
+    await File.create({ ...file, uploadedBy: user?.id ?? null }, { transaction: t });
+    if (after) await after(file, t);
   });
   return file;
 }

@@ -82,11 +82,15 @@ export interface AreaFilingData {
   /**
    * 开发建设单位
    */
-  developerName: string;
+  developerName?: string;
   /**
    * 开发建设单位统一社会信用代码
    */
-  developerCode: string;
+  developerCode?: string;
+  /**
+   * 申报单位类别
+   */
+  filerKind?: 'developer' | 'company';
   /**
    * 联系人
    */

@@ -37,6 +37,7 @@ export async function authRoutes(app: FastifyInstance, engine: Engine): Promise<
           password: { description: '密码：8–64 位，至少包含大写字母、小写字母、数字、符号中的三类' },
           agreementAccepted: { description: '已阅读并同意《机构注册协议》，须为 true' },
           pilotCode: { description: '申请人声明统一社会信用代码为试点期代码（校验位不符时）' },
+          uploadTicket: { description: '本次注册上传要件所用的 ticket（POST /api/public/registration-files）；要件只能是本次注册上传的文件' },
         },
         // Form fields vary by organisation type and are validated against its form definition.
         additionalProperties: true,
@@ -103,6 +104,7 @@ export async function authRoutes(app: FastifyInstance, engine: Engine): Promise<
     return registrationTypes(engine).map((t) => ({
       id: t.id,
       orgType: t.settings.registration.orgType,
+      agreement: t.settings.registration.agreement ?? '机构注册协议',
       title: t.settings.title ?? t.schema.title ?? t.id,
       schema: t.schema,
       uiSchema: t.uiSchema,

@@ -1,12 +1,12 @@
 // Upload and download of attachments. Downloads are always served as attachments with the
 // sniffed type and nosniff, so a file can never run as a page of this site.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 // Brings the OpenAPI keys (tags, summary, consumes) into Fastify's route schema type.
 import type {} from '@fastify/swagger';
 import type { Engine } from '../context.js';
 import { AppError, formInvalid } from '../errors.js';
-import { requireUser } from '../auth/index.js';
-import { canDownload, findFile, readFileContent, saveUpload } from '../files/index.js';
+import { enforceRateLimit, requireUser } from '../auth/index.js';
+import { MAX_FILES_PER_TICKET, TICKET_HOURS, canDownload, findFile, readFileContent, saveRegistrationUpload, saveUpload } from '../files/index.js';
 
 const TAGS = ['files'];
 
@@ -17,7 +17,41 @@ function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
+// Anonymous uploads per client address and hour: enough for a few attempts at registering, not
+// enough to use the platform as free storage.
+const REGISTRATION_UPLOADS_PER_IP = 30;
+
+/** The multipart part named `file`; anything else is drained and refused naming the field. */
+async function filePart(req: FastifyRequest) {
+  if (!req.isMultipart()) {
+    throw new AppError('UNSUPPORTED_MEDIA', { detail: '请以 multipart/form-data 方式上传文件' });
+  }
+  const part = await req.file();
+  if (!part || part.fieldname !== 'file') {
+    // Drain a stray part so the connection is not left half-read.
+    part?.file.resume();
+    throw formInvalid([{ field: '/file', title: '文件', message: '请选择要上传的文件（表单字段名为 file）' }]);
+  }
+  return part;
+}
+
 export async function fileRoutes(app: FastifyInstance, engine: Engine): Promise<void> {
+  app.post('/api/public/registration-files', {
+    schema: {
+      tags: TAGS,
+      summary: '机构注册时上传要件（无需登录）',
+      description: `以 multipart/form-data 上传，字段名 file；同一次注册的后续上传在请求头 X-Registration-Ticket 中带上首次上传答复的 ticket，`
+        + `提交注册时以 uploadTicket 带上。文件仅可用于该次注册，${TICKET_HOURS} 小时内未完成注册即删除；每次注册最多 ${MAX_FILES_PER_TICKET} 个文件。`,
+      consumes: ['multipart/form-data'],
+    },
+  }, async (req, reply) => {
+    await enforceRateLimit(engine, `registration-upload:${req.ip}`, REGISTRATION_UPLOADS_PER_IP, 3_600_000);
+    const part = await filePart(req);
+    const ticket = req.headers['x-registration-ticket'];
+    const stored = await saveRegistrationUpload(engine, typeof ticket === 'string' ? ticket : undefined, { filename: part.filename, stream: part.file });
+    return reply.status(201).send(stored);
+  });
+
   app.post('/api/files', {
     schema: {
       tags: TAGS,
@@ -27,15 +61,7 @@ export async function fileRoutes(app: FastifyInstance, engine: Engine): Promise<
     },
   }, async (req, reply) => {
     const user = requireUser(req);
-    if (!req.isMultipart()) {
-      throw new AppError('UNSUPPORTED_MEDIA', { detail: '请以 multipart/form-data 方式上传文件' });
-    }
-    const part = await req.file();
-    if (!part || part.fieldname !== 'file') {
-      // Drain a stray part so the connection is not left half-read.
-      part?.file.resume();
-      throw formInvalid([{ field: '/file', title: '文件', message: '请选择要上传的文件（表单字段名为 file）' }]);
-    }
+    const part = await filePart(req);
     const stored = await saveUpload(engine, user, { filename: part.filename, stream: part.file });
     return reply.status(201).send(stored);
   });

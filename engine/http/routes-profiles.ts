@@ -21,14 +21,16 @@ export async function profileRoutes(app: FastifyInstance, engine: Engine) {
     if (!def) throw new AppError('NOT_FOUND', { what: `信息页 ${name}` });
     const org = await engine.db.models.Org.findOne({ where: { code }, raw: true });
     if (!org || (def.orgKinds && !def.orgKinds.includes(org.kind as string))) throw new AppError('NOT_FOUND', { what: `单位 ${code}` });
-    return { def, org: org as unknown as ProfileOrg };
+    // SQLite's raw rows give booleans as 0/1: 是否本地企业 must read 是/否, not 1.
+    const local = org.local === null || org.local === undefined ? null : Boolean(org.local);
+    return { def, org: { ...(org as unknown as ProfileOrg), local } };
   };
 
   app.get('/api/profiles', {
     schema: { tags: ['profiles'], summary: '信息页（如企业信息详情）的定义：名称、标题、栏目及是否公开' },
   }, async () => ({
     items: Object.entries(profiles).map(([name, p]) => ({
-      name, title: p.title, orgKinds: p.orgKinds ?? null,
+      name, title: p.title, menu: p.menu ?? null, orgKinds: p.orgKinds ?? null,
       sections: p.sections.map((s) => ({ name: s.name, title: s.title, public: !!s.public })),
     })),
   }));

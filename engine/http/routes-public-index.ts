@@ -7,10 +7,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../context.js';
 import { AppError } from '../errors.js';
+import { DEFAULT_OBJECTION_FORM, takesObjections } from '../runtime/index.js';
 import type { JsonSchema, TypeVersionDef } from '../registry/index.js';
-
-// The objection form a type uses unless settings.objectionForm names another (runtime/publicity.ts).
-const DEFAULT_OBJECTION_FORM = 'objection';
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -75,7 +73,8 @@ export async function publicIndexRoutes(app: FastifyInstance, engine: Engine) {
     const row = await engine.db.models.Case.findByPk(req.params.caseId, { attributes: ['typeId', 'typeVersion', 'status'], raw: true });
     const def = row && row.status === 'active' ? await engine.registry.get(row.typeId as string, row.typeVersion as number).catch(() => undefined) : undefined;
     const name = (def?.settings.objectionForm as string | undefined) ?? DEFAULT_OBJECTION_FORM;
-    const form = def && engine.registry.decisionForms[name];
+    // A publication for reading only (settings.objections false) has no form to offer.
+    const form = def && takesObjections(engine, def) && engine.registry.decisionForms[name];
     if (!form) throw new AppError('NOT_FOUND', { what: '异议表单' });
     return { name, schema: form };
   });

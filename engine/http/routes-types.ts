@@ -8,8 +8,9 @@ import { resolvePrefill } from '../runtime/index.js';
 
 const summary = (d: TypeVersionDef, role: string | null) => ({
   id: d.id, version: d.version, title: d.settings.title, description: d.settings.description ?? '',
-  menu: d.settings.menu ?? null, order: d.settings.order ?? 100, canStart: !!role && d.settings.starters.includes(role),
+  menu: d.settings.menu ?? null, menuTitle: d.settings.menuTitle ?? d.settings.title, order: d.settings.order ?? 100, canStart: !!role && d.settings.starters.includes(role),
   listColumns: d.settings.listColumns ?? [],
+  listLinks: d.settings.listLinks ?? [],
 });
 
 export async function typeRoutes(app: FastifyInstance, engine: Engine) {

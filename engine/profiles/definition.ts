@@ -17,6 +17,8 @@ export const profileMetaSchema = {
   properties: {
     title: { type: 'string', minLength: 1 },
     description: { type: 'string' },
+    /** The work area's left-menu group that lists the page for the organisation itself (物业管理). */
+    menu: { type: 'string', minLength: 1 },
     /** Organisation kinds that have this profile (e.g. company). */
     orgKinds: { type: 'array', items: { type: 'string' }, minItems: 1 },
     /** The organisation's areas: the parent entries of its active entries in these registers. */
@@ -92,6 +94,7 @@ export interface SectionDef {
 export interface ProfileDef {
   title: string;
   description?: string;
+  menu?: string;
   orgKinds?: string[];
   areas?: { registers: string[] };
   sections: SectionDef[];

@@ -20,6 +20,8 @@ export const settingsMetaSchema = {
       properties: { contactField: pointer, maxPerHour: { type: 'integer', minimum: 1 } }, additionalProperties: false,
     },
     menu: { type: 'string' },
+    // The left menu's label when the manual names the entry differently from the type (诚信登记).
+    menuTitle: { type: 'string', minLength: 1 },
     order: { type: 'number' },
     numberPrefix: { type: 'string', pattern: '^[A-Z]{2,8}$' },
     starters: { type: 'array', items: { type: 'string' } },
@@ -32,6 +34,13 @@ export const settingsMetaSchema = {
         entry: { type: 'object', required: ['register', 'id'], properties: { register: { type: 'string' }, id: pointer } },
       },
       additionalProperties: false,
+    },
+    listLinks: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['title', 'type', 'filter', 'field'], additionalProperties: false,
+        properties: { title: { type: 'string', minLength: 1 }, type: { type: 'string', minLength: 1 }, filter: { type: 'string', minLength: 1 }, field: pointer },
+      },
     },
     listColumns: { type: 'array', items: { type: 'object', required: ['field', 'title'], properties: { field: pointer, title: { type: 'string' } } } },
     rules: {
@@ -74,6 +83,9 @@ export const settingsMetaSchema = {
           key: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }, title: { type: 'string' },
           // "/" only: POST /api/types/:id/import-cases creates one case per row and sends it this event (e.g. SAVE).
           event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}$' },
+          // A list of objects inside a row (a person's 证书) gets this many numbered column groups
+          // ("证书1-证书名称" …): pointer of the list → number of slots.
+          slots: { type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' }, additionalProperties: { type: 'integer', minimum: 1, maximum: 10 } },
         },
       },
     },
@@ -83,6 +95,8 @@ export const settingsMetaSchema = {
       properties: {
         orgType: { type: 'string' }, role: { type: 'string' }, codeField: pointer, codeFormat: { enum: ['uscc', 'orgcode', 'idcard'] },
         nameField: pointer, districtField: pointer, localField: pointer,
+        // The agreement the registrant accepts (业主注册协议 for owners); 机构注册协议 when absent.
+        agreement: { type: 'string', minLength: 1 },
         matchEntry: {
           type: 'object', required: ['register', 'parent', 'key', 'fields', 'message'],
           properties: {
@@ -103,7 +117,10 @@ export const settingsMetaSchema = {
     },
     prefill: {
       type: 'object', additionalProperties: false,
-      properties: { org: { type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' }, additionalProperties: pointer } },
+      properties: {
+        org: { type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' }, additionalProperties: pointer },
+        ownEntry: { type: 'object', required: ['register'], additionalProperties: false, properties: { register: { type: 'string', minLength: 1 } } },
+      },
     },
     derived: {
       type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' },

@@ -86,6 +86,8 @@ export interface TypeSettings {
   publicStart?: { contactField: string; maxPerHour?: number };
   description?: string;
   menu?: string;
+  /** Label of the type's entry in the left menu; the title when absent. */
+  menuTitle?: string;
   order?: number;
   numberPrefix: string;
   starters: string[];
@@ -97,7 +99,7 @@ export interface TypeSettings {
   /** Print titles, and optionally the states in which each may be printed. */
   prints?: Record<string, { title: string; states?: string[] }>;
   /** Excel import settings per list pointer ("/houses", or "/" for the whole form). */
-  imports?: Record<string, { key?: string[]; title?: string; event?: string }>;
+  imports?: Record<string, { key?: string[]; title?: string; event?: string; slots?: Record<string, number> }>;
   registration?: {
     orgType: string;
     role: string;
@@ -106,15 +108,27 @@ export interface TypeSettings {
     nameField: string;
     districtField?: string;
     localField?: string;
+    /** Name of the agreement the registrant accepts; 机构注册协议 when absent. */
+    agreement?: string;
     /** The registrant must match a register entry (e.g. an owner and the registered house). */
     matchEntry?: { register: string; parent: string; key: string[]; fields: Record<string, string>; message: string };
   };
   /** Form fields the server sets from the applicant organisation (form pointer → organisation pointer), overriding input. */
   fillFromOrg?: Record<string, string>;
+  /** Links in each list row to another type's list filtered by a field of the row (a facility's 维修记录). */
+  listLinks?: Array<{ title: string; type: string; filter: string; field: string }>;
+  /** List filters: name → pointer into the data (tags `name:value`, GET /api/cases?filter=name:value). */
+  filters?: Record<string, string>;
+  /** Pointers whose text the list's keyword search looks into besides number and title. */
+  searchFields?: string[];
   /** Form fields the server reads from a register entry (form pointer → entry by id or newest under a parent, pointer into it). */
   fillFromRegister?: Record<string, { register: string; id?: string; parent?: string; value: string }>;
   /** Suggested values from the applicant organisation (form pointer → organisation pointer), editable. */
-  prefill?: { org?: Record<string, string> };
+  prefill?: {
+    org?: Record<string, string>;
+    /** Open a new case with the data of the filing behind the organisation's current entry in this register (a re-filing). */
+    ownEntry?: { register: string };
+  };
   /** Fields the server computes (pointer → { ratio: [part, whole] }), e.g. shares of a vote. */
   derived?: Record<string, { ratio: [string, string] }>;
   /** What the portal shows of a case while it is in a public state (公示). */

@@ -9,7 +9,7 @@ export { startTimerPoller, type TimerPoller } from './timers.js';
 export { collectAttachmentIds } from './attachments.js';
 export { resolvePrefill } from './prefill.js';
 export { checkData, checkCase, checkNew, type CheckResult } from './check.js';
-export { listPublicCases, publicCaseView, lodgeObjection, type PublicityQuery } from './publicity.js';
+export { listPublicCases, publicCaseView, lodgeObjection, takesObjections, DEFAULT_OBJECTION_FORM, type PublicityQuery } from './publicity.js';
 export { summariseEntries, type FieldSummary, type GroupSummary } from './reports.js';
 export { dashboardBreakdowns, valuesAt, type Breakdown } from './breakdowns.js';
 export { createCasesFromRows, type CreatedRow, type RejectedRow } from './bulk-create.js';

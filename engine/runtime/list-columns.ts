@@ -2,7 +2,8 @@
 // the case data by JSON pointer in the database — never the whole data (a filing with thousands
 // of houses would otherwise travel with every list page). ID numbers are masked as in the public
 // views (个人信息保护法): a column whose schema says `format: idcard`, and defensively any value
-// that is a valid ID number; long texts are cut for the list.
+// that is a valid ID number; long texts are cut for the list. The fields of the type's list links
+// (settings.listLinks, e.g. a facility's register id for its 维修记录) are read the same way.
 import { QueryTypes } from 'sequelize';
 import type { Engine } from '../context.js';
 import type { JsonSchema, TypeVersionDef } from '../registry/index.js';
@@ -58,11 +59,15 @@ function extract(dialect: string, pointer: string, name: string): { sql: string;
  * The list-column values of the given cases, each read by its own type version's columns:
  * case id → values. One query for the page; cases of types without list columns are not read.
  */
+const fieldsOf = (def: TypeVersionDef): string[] => [
+  ...(def.settings.listColumns ?? []).map((c) => c.field), ...(def.settings.listLinks ?? []).map((l) => l.field),
+];
+
 export async function listColumnValues(engine: Engine, rows: Array<{ id: number; def: TypeVersionDef }>): Promise<Map<number, ListColumnValues>> {
   const out = new Map<number, ListColumnValues>();
-  const wanted = rows.filter((r) => r.def.settings.listColumns?.length);
+  const wanted = rows.filter((r) => fieldsOf(r.def).length);
   if (!wanted.length) return out;
-  const pointers = [...new Set(wanted.flatMap((r) => r.def.settings.listColumns!.map((c) => c.field)))];
+  const pointers = [...new Set(wanted.flatMap((r) => fieldsOf(r.def)))];
   const dialect = engine.db.dialect;
   const parts = pointers.map((p, i) => extract(dialect, p, `lv${i}`));
   const sql = `SELECT c.id, ${parts.map((x, i) => `${x.sql} AS v${i}`).join(', ')} FROM cases c WHERE c.id IN (:lvIds)`;
@@ -72,11 +77,11 @@ export async function listColumnValues(engine: Engine, rows: Array<{ id: number;
   for (const { id, def } of wanted) {
     const row = byId.get(id);
     const values: ListColumnValues = {};
-    for (const col of def.settings.listColumns!) {
-      let raw = row?.[`v${pointers.indexOf(col.field)}`];
+    for (const field of fieldsOf(def)) {
+      let raw = row?.[`v${pointers.indexOf(field)}`];
       // SQLite answers JSON text; PostgreSQL's json is parsed by the driver.
       if (dialect !== 'postgres' && typeof raw === 'string') raw = JSON.parse(raw);
-      values[col.field] = shown(raw, schemaAt(def.schema, col.field)?.format === 'idcard');
+      values[field] = shown(raw, schemaAt(def.schema, field)?.format === 'idcard');
     }
     out.set(id, values);
   }

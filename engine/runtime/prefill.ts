@@ -9,6 +9,7 @@ import type { Engine } from '../context.js';
 import type { Database } from '../db/index.js';
 import { toOrgView, type SessionUser } from '../auth/index.js';
 import { getPointer, setPointer, type TypeVersionDef } from '../registry/index.js';
+import { prefillFromOwnEntry } from './prefill-entry.js';
 
 type Data = Record<string, unknown>;
 
@@ -24,6 +25,9 @@ export async function orgFacts(db: Database, orgId: number | null, t?: Transacti
 /** The form values the type prefills for this user (empty when it prefills nothing). */
 export async function resolvePrefill(engine: Engine, def: TypeVersionDef, user: SessionUser): Promise<Data> {
   const map = def.settings.prefill?.org;
+  // What was filed last wins over the registration's details: it is the organisation's latest word.
+  const filed = await prefillFromOwnEntry(engine, def, user);
+  if (Object.keys(filed).length) return filed;
   let out: Data = {};
   if (!map) return out;
   const org = await orgFacts(engine.db, user.orgId);

@@ -53,6 +53,8 @@ async function publicView(engine: Engine, row: Row, names: Map<string, string>) 
   const until = await periodEnd(engine, row.id as number);
   const fields = (def.settings.publicFields ?? []).map((f) => ({ field: f.field, title: f.title, value: getPointer(row.data, f.field) ?? null }));
   return {
+    // Whether the portal offers 提出异议: a read-only publication (小区动态) takes none.
+    objections: takesObjections(engine, def),
     id: row.id, number: row.number, typeId: row.typeId, typeTitle: def.settings.title, title: row.title,
     stateTitle: stateTitle(def.workflow, String(row.state).split(',')),
     district: row.district, districtName: names.get(row.district as string) ?? null,
@@ -97,6 +99,11 @@ export async function publicCaseView(engine: Engine, caseId: number) {
   return publicView(engine, row, await districtNames(engine));
 }
 
+/** Whether a type's public cases take 异议: an objection form exists and settings.objections is not false. */
+export function takesObjections(engine: Engine, def: TypeVersionDef): boolean {
+  return def.settings.objections !== false && !!engine.registry.decisionForms[def.settings.objectionForm ?? DEFAULT_OBJECTION_FORM];
+}
+
 /** Lodges one 异议 on a case in its public period; refused once the period has ended. */
 export async function lodgeObjection(engine: Engine, caseId: number, body: unknown, ip: string) {
   const row = await engine.db.models.Case.findByPk(caseId, { raw: true });
@@ -105,7 +112,7 @@ export async function lodgeObjection(engine: Engine, caseId: number, body: unkno
   const form = engine.registry.decisionForms[def.settings.objectionForm ?? DEFAULT_OBJECTION_FORM];
   const everPublic = hasPublicState(def.workflow as unknown as Row);
   // settings.objections false: published for reading only (e.g. a notice), no 异议 taken.
-  if (!form || !everPublic || def.settings.objections === false) throw new AppError('NOT_FOUND', { what: '公示信息' });
+  if (!everPublic || !takesObjections(engine, def)) throw new AppError('NOT_FOUND', { what: '公示信息' });
   if (row.status !== 'active' || !isPublicState(def, row.state as string)) {
     throw new AppError('RULE_VIOLATION', { message: '该业务当前不在公示期内，不受理异议' });
   }

@@ -18,6 +18,7 @@ import { CasesPage } from './workspace/CasesPage';
 import { TypePage } from './workspace/TypePage';
 import { NewCasePage } from './workspace/NewCasePage';
 import { CasePage } from './case/CasePage';
+import { ProfilePage } from './workspace/ProfilePage';
 import { InboxPage } from './inbox/InboxPage';
 import { InboxCasePage } from './inbox/InboxCasePage';
 
@@ -59,6 +60,8 @@ export function App() {
               <Route path="workspace/cases/:id" element={work(<CasePage />)} />
               <Route path="workspace/types/:typeId" element={work(<TypePage />)} />
               <Route path="workspace/new/:typeId" element={work(<NewCasePage />)} />
+              <Route path="workspace/profiles/:profile" element={work(<ProfilePage />)} />
+              <Route path="workspace/profiles/:profile/:code" element={work(<ProfilePage />)} />
               <Route path="account" element={work(<AccountPage />)} />
               <Route path="inbox" element={work(<InboxPage />, DEPARTMENT)} />
               <Route path="inbox/cases/:caseId" element={work(<InboxCasePage />, DEPARTMENT)} />

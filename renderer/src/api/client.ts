@@ -106,12 +106,13 @@ export interface UploadedFile {
 }
 
 /** Multipart upload (field name `file`) with progress from 0 to 1. */
-export function uploadFile(url: string, file: File, onProgress: (fraction: number) => void): { promise: Promise<UploadedFile>; abort: () => void } {
+export function uploadFile(url: string, file: File, onProgress: (fraction: number) => void, headers: Record<string, string> = {}): { promise: Promise<UploadedFile>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<UploadedFile>((resolve, reject) => {
     xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
     xhr.onload = () => {
       let body: unknown = null;

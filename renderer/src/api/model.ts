@@ -31,9 +31,13 @@ export interface TypeSummary {
   title: string;
   description: string;
   menu: string | null;
+  /** The left menu's label (the manual's wording), the title when the type sets none. */
+  menuTitle: string;
   order: number;
   canStart: boolean;
   listColumns: Array<{ field: string; title: string }>;
+  /** Row links to another type's list filtered by a field of the row (a facility's 维修记录). */
+  listLinks: Array<{ title: string; type: string; filter: string; field: string }>;
 }
 
 export interface TypeDetail extends TypeSummary {
@@ -52,6 +56,8 @@ export interface RegistrationType {
   id: string;
   orgType: string;
   title: string;
+  /** Name of the agreement to accept (机构注册协议, 业主注册协议). */
+  agreement: string;
   schema: JsonSchema;
   uiSchema: Json;
 }

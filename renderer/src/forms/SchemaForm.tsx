@@ -18,7 +18,7 @@ import { validator, chineseErrors } from './validator';
 import { translateString } from './translate';
 import { getAt, pointerToPath, propertyToPath, schemaAt, setAt } from './paths';
 import { revealField } from './reveal';
-import type { FileInfo, FormContextValue } from './context';
+import type { FileInfo, FormContextValue, Uploader } from './context';
 import { FieldTemplate } from './templates/FieldTemplate';
 import { ObjectFieldTemplate } from './templates/ObjectFieldTemplate';
 import { ArrayFieldTemplate } from './templates/ArrayFieldTemplate';
@@ -60,6 +60,8 @@ export interface SchemaFormProps {
   typeId?: string;
   idPrefix?: string;
   canUpload?: boolean;
+  /** Uploads through another endpoint than POST /api/files (see FormContextValue.uploader). */
+  uploader?: Uploader;
   /** Fields whose client-side errors are not shown (the server decides, e.g. a declared pilot code). */
   skipValidation?: (path: string[]) => boolean;
   /** Show errors as the user types (after a first failed submit). */
@@ -101,7 +103,7 @@ function emptyReadOnly(schema: JsonSchema, data: unknown, path: string[] = []): 
 const SHOWN_IN_FORM = () => undefined;
 
 export const SchemaForm = forwardRef(function SchemaForm(props: SchemaFormProps, ref: ForwardedRef<Form>) {
-  const { schema, uiSchema, formData, onChange, readonly, serverErrors, typeId, idPrefix = 'root', canUpload = true, skipValidation, liveValidate, checkUrl } = props;
+  const { schema, uiSchema, formData, onChange, readonly, serverErrors, typeId, idPrefix = 'root', canUpload = true, uploader, skipValidation, liveValidate, checkUrl } = props;
   const [files, setFiles] = useState<Record<string, FileInfo>>(props.files ?? {});
   useEffect(() => { if (props.files) setFiles((f) => ({ ...f, ...props.files })); }, [props.files]);
   const dataRef = useRef(formData);
@@ -161,10 +163,10 @@ export const SchemaForm = forwardRef(function SchemaForm(props: SchemaFormProps,
   const focusFirstError = useCallback((e: RJSFValidationError) => revealField([idPrefix, ...propertyToPath(e.property)].join('_')), [idPrefix]);
 
   const formContext = useMemo((): FormContextValue => ({
-    files, rememberFile, canUpload, data: store, setAt: setAtPointer, idPrefix, typeId, readonly,
+    files, rememberFile, canUpload, uploader, data: store, setAt: setAtPointer, idPrefix, typeId, readonly,
     excel: { template: !!hasTemplate, import: !!hasImport },
     rowChecks,
-  }), [files, rememberFile, canUpload, store, setAtPointer, idPrefix, typeId, readonly, hasTemplate, hasImport, rowChecks]);
+  }), [files, rememberFile, canUpload, uploader, store, setAtPointer, idPrefix, typeId, readonly, hasTemplate, hasImport, rowChecks]);
 
   return (
     <div className={`schema-form ${readonly ? 'form-readonly' : ''}`}>

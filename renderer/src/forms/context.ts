@@ -1,5 +1,8 @@
 // What the form's widgets and templates may ask of the page around them (rjsf formContext).
-import type { UploadedFile } from '../api/client';
+import type { UploadedFile, uploadFile } from '../api/client';
+
+/** Uploads one file with progress, as uploadFile does. */
+export type Uploader = (file: File, onProgress: (fraction: number) => void) => ReturnType<typeof uploadFile>;
 import type { FormDataStore } from './formDataStore';
 
 export interface FileInfo { name: string; size?: number; mime?: string }
@@ -8,8 +11,10 @@ export interface FormContextValue {
   /** Names and sizes of attachments by id (the case's attachments and this session's uploads). */
   files: Record<string, FileInfo>;
   rememberFile(file: UploadedFile): void;
-  /** Uploading needs a login (registration forms cannot upload yet). */
+  /** Whether the form may upload (a login, or an uploader of its own such as 机构注册's). */
   canUpload: boolean;
+  /** Where files go when not POST /api/files (registration: anonymous uploads bound to the attempt); their download needs a login. */
+  uploader?: Uploader;
   /**
    * The whole form data (the street select follows the district beside it). A store, not the
    * value: the context stays the same object while the applicant types (see formDataStore.ts).

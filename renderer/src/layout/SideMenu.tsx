@@ -4,13 +4,21 @@ import { NavLink } from 'react-router';
 import { useSession } from '../app/session';
 import { groupByMenu, useTypes } from '../app/types';
 import { ROLE_TITLES, isDepartment } from '../app/roles';
+import { useApi } from '../api/hooks';
+
+interface ProfileSummary { name: string; title: string; menu: string | null; orgKinds: string[] | null }
 
 export function SideMenu() {
   const { me } = useSession();
   const { types } = useTypes(me?.user.username);
+  const profileList = useApi<{ items: ProfileSummary[] }>(me?.org ? '/api/profiles' : null);
   if (!me) return null;
   const dept = isDepartment(me.user.role);
   const groups = groupByMenu((types ?? []).filter((t) => dept || t.canStart));
+  // The organisation's own information pages (企业信息详情), in the menu group their definition names.
+  const profiles = (profileList.data?.items ?? []).filter((p) => p.menu && !dept && me.org && (!p.orgKinds || p.orgKinds.includes(me.org.kind)));
+  const pages = (menu: string) => profiles.filter((p) => p.menu === menu);
+  const extraGroups = [...new Set(profiles.map((p) => p.menu!))].filter((m) => !groups.some((g) => g.menu === m));
   return (
     <nav aria-label="业务菜单" className="side-menu">
       <div className="side-user">
@@ -36,8 +44,15 @@ export function SideMenu() {
         <div key={g.menu}>
           <h3 className="side-group">{g.menu}</h3>
           <ul>
-            {g.items.map((t) => <li key={t.id}><NavLink to={`/workspace/types/${t.id}`}>{t.title}</NavLink></li>)}
+            {g.items.map((t) => <li key={t.id}><NavLink to={`/workspace/types/${t.id}`}>{t.menuTitle}</NavLink></li>)}
+            {pages(g.menu).map((p) => <li key={p.name}><NavLink to={`/workspace/profiles/${p.name}`} end>{p.title}</NavLink></li>)}
           </ul>
+        </div>
+      ))}
+      {extraGroups.map((m) => (
+        <div key={m}>
+          <h3 className="side-group">{m}</h3>
+          <ul>{pages(m).map((p) => <li key={p.name}><NavLink to={`/workspace/profiles/${p.name}`} end>{p.title}</NavLink></li>)}</ul>
         </div>
       ))}
       {me.user.role === 'admin' && (

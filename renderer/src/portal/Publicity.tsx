@@ -29,6 +29,8 @@ export interface PublicityItem {
   since?: DateString | null;
   until?: DateString | null;
   fields?: Array<{ field: string; title: string; value: unknown }>;
+  /** Whether 异议 are taken (false for a publication such as 小区动态). */
+  objections?: boolean;
 }
 
 export const period = (p: PublicityItem) => (p.since || p.until ? `${formatDate(p.since) || '—'} 至 ${formatDate(p.until) || '—'}` : '');
@@ -54,7 +56,7 @@ export function NoticesPage() {
                       <td>{p.org?.name ?? '—'}</td>
                       <td>{p.districtName ?? ''}</td>
                       <td className="nowrap">{period(p)}</td>
-                      <td className="nowrap"><Link to={`/notices/${p.id}`}>查看 / 提出异议</Link></td>
+                      <td className="nowrap"><Link to={`/notices/${p.id}`}>{p.objections ? '查看 / 提出异议' : '查看'}</Link></td>
                     </tr>
                   ))}
                 </tbody>
@@ -125,7 +127,7 @@ export function PublicityDetailPage() {
           </tbody>
         </table>
       </Panel>
-      {canObject && schema && (
+      {canObject && p.objections && schema && (
         <Panel title="提出异议">
           {sent ? <Alert kind="success" title="异议已提交">管理部门将在公示期满后一并审查。感谢您的监督。</Alert> : (
             <>

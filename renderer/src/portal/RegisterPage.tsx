@@ -1,10 +1,11 @@
 // 机构注册: the registration form of the chosen organisation type (GET /api/auth/registration-types),
-// then 设置密码, then the 《机构注册协议》 to read and tick. The server's field errors come back
+// then 设置密码, then the agreement (《机构注册协议》, owners' 《业主注册协议》) to read and tick. The server's field errors come back
 // beside each field; a code that fails only its check character may be declared a pilot code.
 import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type Form from '@rjsf/core';
-import { api, ApiError, type FieldErrorDetail } from '../api/client';
+import { api, ApiError, uploadFile, type FieldErrorDetail } from '../api/client';
+import type { Uploader } from '../forms/context';
 import { useApi } from '../api/hooks';
 import type { RegistrationType } from '../api/model';
 import { useDistricts } from '../app/districts';
@@ -15,7 +16,17 @@ import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { Panel } from '../ui/Panel';
 import { Alert, ErrorAlert, Loading } from '../ui/Alert';
 import { FieldErrors } from '../forms/templates/FieldTemplate';
-import { AgreementText } from './agreement';
+import { AgreementFor } from './agreement';
+
+/**
+ * The registration attempt's upload ticket: 要件 are uploaded before the account exists, to
+ * POST /api/public/registration-files with this ticket, and registration brings it as uploadTicket
+ * (engine/files/registration-uploads.ts). Made here so parallel first uploads share one attempt.
+ */
+function newTicket(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
 
 const PASSWORD_RULE = '8–64 位，至少包含大写字母、小写字母、数字、符号中的三类';
 
@@ -66,6 +77,9 @@ export function RegisterPage() {
   const [live, setLive] = useState(false);
   const [done, setDone] = useState<{ username: string; name: string }>();
   const formRef = useRef<Form>(null);
+  const [ticket] = useState(newTicket);
+  const uploader = useMemo<Uploader>(() => (file, onProgress) =>
+    uploadFile('/api/public/registration-files', file, onProgress, { 'x-registration-ticket': ticket }), [ticket]);
   const codeField = type ? codeFieldOf(type) : undefined;
   const skip = useMemo(() => (pilot && codeField ? (path: string[]) => path.length === 1 && path[0] === codeField : undefined), [pilot, codeField]);
 
@@ -80,14 +94,14 @@ export function RegisterPage() {
     const formOk = formRef.current?.validateForm() ?? true;
     if (!password) problems['/password'] = '请设置密码';
     else if (password !== confirm) problems['/confirm'] = '两次输入的密码不一致';
-    if (!agreed) problems['/agreementAccepted'] = '请阅读并同意《机构注册协议》';
+    if (!agreed) problems['/agreementAccepted'] = `请阅读并同意《${type.agreement}》`;
     setLocal(problems);
     if (!formOk || Object.keys(problems).length) { setLive(true); return; }
     setBusy(true);
     setError(undefined);
     setErrors([]);
     try {
-      const body = { ...(cleanData(data) as Record<string, unknown>), orgType: type.orgType, password, agreementAccepted: true, ...(pilot ? { pilotCode: true } : {}) };
+      const body = { ...(cleanData(data) as Record<string, unknown>), orgType: type.orgType, password, agreementAccepted: true, uploadTicket: ticket, ...(pilot ? { pilotCode: true } : {}) };
       const res = await api.post<{ user: { username: string }; org: { name: string } }>('/api/auth/register', body);
       setDone({ username: res.user.username, name: res.org.name });
       window.scrollTo({ top: 0 });
@@ -129,7 +143,7 @@ export function RegisterPage() {
         </ol>
         <h3 className="section-title">一、基本信息</h3>
         <SchemaForm ref={formRef} schema={type.schema} uiSchema={type.uiSchema} formData={data} onChange={setData}
-          serverErrors={formErrors} canUpload={false} idPrefix="reg" skipValidation={skip} liveValidate={live} />
+          serverErrors={formErrors} uploader={uploader} idPrefix="reg" skipValidation={skip} liveValidate={live} />
         {offerPilot && codeField && (
           <label className="check pilot">
             <input type="checkbox" checked={pilot} onChange={(e) => setPilot(e.target.checked)} />
@@ -154,14 +168,14 @@ export function RegisterPage() {
             <FieldErrors id="reg-confirm" errors={outside('/confirm')} />
           </div>
         </div>
-        <h3 className="section-title">三、机构注册协议</h3>
-        <div className="agreement-box" tabIndex={0} role="document" aria-label="机构注册协议全文">
-          <AgreementText city={city?.name ?? ''} />
+        <h3 className="section-title">三、{type.agreement}</h3>
+        <div className="agreement-box" tabIndex={0} role="document" aria-label={`${type.agreement}全文`}>
+          <AgreementFor name={type.agreement} city={city?.name ?? ''} />
         </div>
         <div className={`field ${outside('/agreementAccepted').length ? 'has-error' : ''}`}>
           <label className="check">
             <input id="reg-agreement" type="checkbox" checked={agreed} aria-describedby="reg-agreement__error" onChange={(e) => { setAgreed(e.target.checked); if (e.target.checked) setLocal(({ ['/agreementAccepted']: _a, ...rest }) => rest); }} />
-            我已阅读并同意《机构注册协议》
+            我已阅读并同意《{type.agreement}》
           </label>
           <FieldErrors id="reg-agreement" errors={outside('/agreementAccepted')} />
         </div>

@@ -1,4 +1,6 @@
-// 《机构注册协议》: the terms an organisation accepts when it registers.
+// The agreements a registrant accepts: 《机构注册协议》 for organisations, 《业主注册协议》 for owners
+// (a person registering with a house: personal data and 业主 rights, not filings). The type's
+// settings.registration.agreement names which one; the texts are the portal's own copy.
 
 export function AgreementText({ city }: { city: string }) {
   return (
@@ -24,4 +26,29 @@ export function AgreementText({ city }: { city: string }) {
       <p>12. 注册机构勾选“我已阅读并同意《机构注册协议》”并提交注册，即表示同意本协议全部内容。</p>
     </div>
   );
+}
+
+export function OwnerAgreementText({ city }: { city: string }) {
+  return (
+    <div className="agreement-text">
+      <h3>业主注册协议</h3>
+      <p>欢迎使用{city}物业管理公众服务平台（以下简称“本平台”）。业主注册后可在本平台投诉、报修、参加满意度调查、查看所在小区的动态。请申请注册的业主认真阅读并遵守本协议。</p>
+      <h4>一、注册信息</h4>
+      <p>1. 注册人应为本平台已登记房屋的业主本人，如实填写姓名、身份证号码及房屋所在的小区、楼栋、单元、房号；信息须与房屋登记的业主一致。</p>
+      <p>2. 身份证号码为本平台的登录用户名，一个证件号码只能注册一个账号。</p>
+      <h4>二、账号与密码</h4>
+      <p>3. 业主应妥善保管账号和密码，不得转让、出借。通过该账号提交的投诉、报修、评价均视为本人行为。</p>
+      <h4>三、使用规范</h4>
+      <p>4. 业主应如实反映情况，不得捏造事实、恶意投诉，不得发布违法或侵害他人权益的信息。</p>
+      <h4>四、个人信息保护</h4>
+      <p>5. 本平台依照《中华人民共和国个人信息保护法》处理业主的个人信息，仅用于身份核验及所办理的事项；向物业服务企业转办投诉、报修时，只提供办理所需的信息。</p>
+      <h4>五、其他</h4>
+      <p>6. 业主勾选“我已阅读并同意《业主注册协议》”并提交注册，即表示同意本协议全部内容。</p>
+    </div>
+  );
+}
+
+/** The text of the named agreement; organisations' when the name is not one of the portal's. */
+export function AgreementFor({ name, city }: { name: string; city: string }) {
+  return name === '业主注册协议' ? <OwnerAgreementText city={city} /> : <AgreementText city={city} />;
 }

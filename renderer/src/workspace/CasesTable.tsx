@@ -1,5 +1,6 @@
 // The list of cases (GET /api/cases): filters by type, status, step and keyword, paging. With one
-// type chosen, its list columns (settings.listColumns) are shown.
+// type chosen, its list columns (settings.listColumns) are shown, and its own filters
+// (settings.filters: 物业区域, 设施设备类型 …, see ListFilters).
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { qs } from '../api/client';
@@ -12,14 +13,17 @@ import { ErrorAlert, Empty, Loading } from '../ui/Alert';
 import { loadType } from '../app/types';
 import { buildGraph } from '../workflow/graph';
 import { ColumnCell, useTypeListing } from './listColumns';
+import { ListFilters, filterDefs, filterQuery, hasFilters, type FilterDef } from './ListFilters';
 
 interface Props {
   types: TypeSummary[];
   fixedType?: string;
   pageSize?: number;
+  /** Changes when the list must be read again (after an import added records). */
+  reloadKey?: number;
 }
 
-export function CasesTable({ types, fixedType, pageSize = 15 }: Props) {
+export function CasesTable({ types, fixedType, pageSize = 15, reloadKey = 0 }: Props) {
   const [params, setParams] = useSearchParams();
   const type = fixedType ?? params.get('type') ?? '';
   const status = params.get('status') ?? '';
@@ -28,12 +32,18 @@ export function CasesTable({ types, fixedType, pageSize = 15 }: Props) {
   const page = Number(params.get('page') ?? 1) || 1;
   const [text, setText] = useState(q);
   const [states, setStates] = useState<Array<{ id: string; title: string }>>([]);
+  const [filters, setFilters] = useState<FilterDef[]>([]);
   useEffect(() => {
-    if (!type) { setStates([]); return; }
-    loadType(type).then((t) => setStates([...buildGraph(t.workflow).nodes.values()].filter((n) => !n.children.length).map((n) => ({ id: n.id, title: n.title }))), () => setStates([]));
+    if (!type) { setStates([]); setFilters([]); return; }
+    loadType(type).then((t) => {
+      setStates([...buildGraph(t.workflow).nodes.values()].filter((n) => !n.children.length).map((n) => ({ id: n.id, title: n.title })));
+      setFilters(filterDefs(t));
+    }, () => { setStates([]); setFilters([]); });
   }, [type]);
   const { columns, titleInColumns } = useTypeListing(type || undefined);
-  const list = useApi<Paged<CaseListItem>>(`/api/cases${qs({ type, status, state, q, page, pageSize })}`);
+  const list = useApi<Paged<CaseListItem>>(`/api/cases${qs({ type, status, state, q, page, pageSize })}${type ? filterQuery(params) : ''}`);
+  const { reload } = list;
+  useEffect(() => { if (reloadKey) reload(); }, [reloadKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const set = (patch: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
@@ -66,11 +76,12 @@ export function CasesTable({ types, fixedType, pageSize = 15 }: Props) {
             </select>
           </label>
         )}
+        {filters.length > 0 && <ListFilters defs={filters} params={params} set={set} />}
         <label>关键字
           <input className="form-control" type="search" value={text} placeholder="业务编号或名称" onChange={(e) => setText(e.target.value)} />
         </label>
         <button type="submit" className="btn btn-primary">查询</button>
-        {(q || status || state || (!fixedType && type)) && <button type="button" className="btn" onClick={() => { setText(''); setParams(new URLSearchParams(), { replace: true }); }}>重置</button>}
+        {(q || status || state || hasFilters(params) || (!fixedType && type)) && <button type="button" className="btn" onClick={() => { setText(''); setParams(new URLSearchParams(), { replace: true }); }}>重置</button>}
       </form>
       <ErrorAlert error={list.error} />
       {list.loading && !list.data ? <Loading /> : list.data && list.data.items.length === 0 ? <Empty>没有符合条件的业务</Empty> : list.data && (
@@ -99,7 +110,13 @@ export function CasesTable({ types, fixedType, pageSize = 15 }: Props) {
                     <td><StateTag title={c.stateTitle} status={c.status} /></td>
                     <td><StatusTag status={c.status} /></td>
                     <td className="nowrap">{formatDateTime(c.updatedAt)}</td>
-                    <td className="nowrap"><Link to={`/workspace/cases/${c.id}`}>{c.status === 'draft' ? '编辑' : '查看'}</Link></td>
+                    <td className="nowrap">
+                      <Link to={`/workspace/cases/${c.id}`}>{c.status === 'draft' ? '编辑' : '查看'}</Link>
+                      {(types.find((t) => t.id === c.typeId)?.listLinks ?? []).map((l) => {
+                        const v = c.columns?.[l.field];
+                        return v === null || v === undefined ? null : <Link key={l.title} className="row-link" to={`/workspace/types/${encodeURIComponent(l.type)}?f.${encodeURIComponent(l.filter)}=${encodeURIComponent(String(v))}`}>{l.title}</Link>;
+                      })}
+                    </td>
                   </tr>
                 ))}
               </tbody>

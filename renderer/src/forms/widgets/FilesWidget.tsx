@@ -30,7 +30,8 @@ export function FilesWidget(props: WidgetProps) {
     if (list.length < files.length) setError(`最多上传 ${max} 个文件，多出的文件未上传`);
     for (const file of list) {
       const key = ++seq.current;
-      const { promise, abort } = uploadFile('/api/files', file, (p) => setUploading((u) => u.map((x) => (x.key === key ? { ...x, progress: p } : x))));
+      const send = ctx.uploader ?? ((f: File, onProgress: (p: number) => void) => uploadFile('/api/files', f, onProgress));
+      const { promise, abort } = send(file, (p) => setUploading((u) => u.map((x) => (x.key === key ? { ...x, progress: p } : x))));
       setUploading((u) => [...u, { key, name: file.name, size: file.size, progress: 0, abort }]);
       promise.then((stored) => {
         ctx.rememberFile(stored);
@@ -59,7 +60,8 @@ export function FilesWidget(props: WidgetProps) {
             return (
               <li key={fid}>
                 <span className="file-icon" aria-hidden="true" />
-                <a href={`/api/files/${fid}`} className="file-name" download>{info?.name ?? `附件 ${fid.slice(0, 8)}`}</a>
+                {ctx.uploader ? <span className="file-name">{info?.name ?? `附件 ${fid.slice(0, 8)}`}</span>
+                  : <a href={`/api/files/${fid}`} className="file-name" download>{info?.name ?? `附件 ${fid.slice(0, 8)}`}</a>}
                 {info?.size !== undefined && <span className="file-size">{formatSize(info.size)}</span>}
                 {editable && <button type="button" className="btn btn-sm btn-text-danger" onClick={() => remove(fid)} aria-label={`删除附件 ${info?.name ?? ''}`}>删除</button>}
               </li>
