@@ -87,7 +87,7 @@ describe('bad registrations are refused with the field named, and nothing is wri
     ['a credit code of the wrong length', developer({ uscc: '9144060512345' }), '/uscc', /统一社会信用代码.*长度应为 18 位/],
     ['a credit code with a wrong check character', developer({ uscc: '91440605MA4X1A2B00' }), '/uscc', /校验位错误，应为 K/],
     ['a credit code with a forbidden letter', developer({ uscc: '91440605MA4X1O2BXD' }), '/uscc', /不允许的字符 O/],
-    ['a committee with a bad 机构代码', committee({ orgCode: 'K44030130' }), '/orgCode', /机构代码.*校验位错误，应为 5/],
+    ['a committee with a bad 机构代码', committee({ orgCode: 'K44030130' }), '/orgCode', /机构代码.*校验位错误，请核对号码/],
     ['the agreement not accepted', developer({ agreementAccepted: false }), '/agreementAccepted', /机构注册协议/],
     ['the agreement missing', developer({ agreementAccepted: undefined }), '/agreementAccepted', /机构注册协议/],
     ['a weak password', developer({ password: 'password' }), '/password', /至少包含.*三类/],
