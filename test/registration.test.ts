@@ -85,7 +85,7 @@ describe('机构注册', () => {
 describe('bad registrations are refused with the field named, and nothing is written', () => {
   const cases: Array<[string, Body, string, RegExp]> = [
     ['a credit code of the wrong length', developer({ uscc: '9144060512345' }), '/uscc', /统一社会信用代码.*长度应为 18 位/],
-    ['a credit code with a wrong check character', developer({ uscc: '91440605MA4X1A2B00' }), '/uscc', /校验位错误，应为 K/],
+    ['a credit code with a wrong check character', developer({ uscc: '91440605MA4X1A2B00' }), '/uscc', /校验位错误，请核对号码/],
     ['a credit code with a forbidden letter', developer({ uscc: '91440605MA4X1O2BXD' }), '/uscc', /不允许的字符 O/],
     ['a committee with a bad 机构代码', committee({ orgCode: 'K44030130' }), '/orgCode', /机构代码.*校验位错误，请核对号码/],
     ['the agreement not accepted', developer({ agreementAccepted: false }), '/agreementAccepted', /机构注册协议/],
@@ -159,7 +159,7 @@ describe('试点期统一社会信用代码', () => {
     const refused = await register(company({ uscc: PILOT_CODE }));
     expect(refused.status).toBe(400);
     const detail = detailOf(refused, '/uscc');
-    expect(detail!.message).toMatch(/校验位错误，应为 N/);
+    expect(detail!.message).toMatch(/校验位错误，请核对号码/);
     expect(detail!.message).toContain('试点期');
 
     const accepted = await register(company({ uscc: PILOT_CODE, pilotCode: true }));
