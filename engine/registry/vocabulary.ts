@@ -6,6 +6,7 @@
 import { REGISTER_RULES } from './vocabulary-registers.js';
 import { SERVICE_RULES } from './vocabulary-services.js';
 import { GUARD_ENTRIES } from '../vocabulary/guards/index.js';
+import { OPERATORS, SCOPE_ROOTS } from '../expression/index.js';
 import { ACTION_ENTRIES } from '../vocabulary/actions/index.js';
 
 export const ROLES = {
@@ -227,5 +228,7 @@ Object.assign(RULES, SERVICE_RULES);
 
 /** Vocabulary as data, for the admin console and the docs. */
 export function vocabulary(decisionForms: string[], registers: string[]) {
-  return { roles: ROLES, scopes: SCOPES, guards: GUARDS, actions: ACTIONS, rules: RULES, decisionForms, registers };
+  // expression: what the expr guard's language offers (operations, variable roots), for the condition builder.
+  const expression = { operators: OPERATORS, roots: SCOPE_ROOTS };
+  return { roles: ROLES, scopes: SCOPES, guards: GUARDS, actions: ACTIONS, rules: RULES, decisionForms, registers, expression };
 }
