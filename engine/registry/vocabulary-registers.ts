@@ -1,10 +1,9 @@
-// Vocabulary for registers kept as cases (personnel, facilities, plans): identity data that must
+// Rules for registers kept as cases (personnel, facilities, plans): identity data that must
 // agree with an ID number, dates inside the rows of a list (a certificate's validity), uniqueness
-// among the live cases of a type, a bound that depends on a referenced register entry, and the one
-// register entry a case keeps in step with itself (a facility: other businesses refer to it by the
-// entry's id). Merged into RULES (vocabulary.ts); the checks live in
-// engine/runtime/rules-cases.ts, rules-identity.ts and rules-row-dates.ts, the action in
-// engine/runtime/effects-entries.ts.
+// among the live cases of a type, a bound that depends on a referenced register entry. Merged into
+// the rules of engine/vocabulary/rules/declared.ts; the checks live in engine/runtime/rules-cases.ts,
+// rules-identity.ts and rules-row-dates.ts. (keepEntry, the entry a case keeps in step with itself,
+// is an entry of engine/vocabulary/actions.)
 
 const pointer = { type: 'string', pattern: '^(/[^/]*)*$' };
 const pointerList = { type: 'array', items: pointer, minItems: 1 };

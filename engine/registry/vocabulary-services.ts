@@ -2,8 +2,8 @@
 // what each entry does, never for a business: a form field holding a JSON Schema, answers checked
 // against the schema a register entry holds, a value listed in a register entry, numbers collected
 // from a list summarised into one (an average score and its grade), and the entries a case wrote
-// withdrawn again (a survey closed). Merged into RULES (vocabulary.ts); the checks live
-// in engine/runtime/rules-schema.ts, the effects in engine/runtime/aggregate.ts and effects.ts.
+// withdrawn again (a survey closed). Merged into the rules of engine/vocabulary/rules/declared.ts; the checks live
+// in engine/runtime/rules-schema.ts, the actions are entries of engine/vocabulary/actions.
 
 const pointer = { type: 'string', pattern: '^(/[^/]*)*$' };
 

@@ -1,6 +1,6 @@
 // Rules that report their own failures instead of one fixed message: list rules check every row
 // and fail per row (field = the row's pointer, message 「第 N 行：…」), value rules fill what they
-// measured into the message ({actual}, {count}, {reason}). Declared in RULES (vocabulary.ts); run
+// measured into the message ({actual}, {count}, {reason}). Declared in engine/vocabulary/rules/declared.ts; run
 // by runRules like the others, so a SUBMIT refuses exactly what the check endpoint shows.
 import { Op } from 'sequelize';
 import type { FieldError } from '../errors.js';

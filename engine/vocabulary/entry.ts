@@ -6,6 +6,9 @@ import type { Transaction } from 'sequelize';
 import type { Engine } from '../context.js';
 import type { ExprProblem, ExprScope } from '../expression/index.js';
 import type { FromSchema } from './from-schema.js';
+import type { FieldError } from '../errors.js';
+import type { RuleDef } from '../registry/types.js';
+import type { RuleContext } from '../runtime/rule-context.js';
 
 export type { FromSchema };
 
@@ -69,3 +72,17 @@ export interface ActionEntry<S = unknown> {
 /** Declares an entry with its parameter type read from its schema. */
 export const guard = <const S>(e: GuardEntry<S>) => e;
 export const action = <const S>(e: ActionEntry<S>) => e;
+
+/** A rule's code: the failures it finds (none when it holds or its inputs are missing). */
+export interface RuleEntry<S = unknown> {
+  title: string;
+  params: S;
+  check(rule: RuleDef & { params: FromSchema<S> }, ctx: RuleContext): Promise<FieldError[]>;
+}
+
+/** A rule that either holds or fails with its own field and message. */
+export const holdsRule = <const S>(e: { title: string; params: S; holds(p: FromSchema<S>, ctx: RuleContext): boolean | Promise<boolean> }): RuleEntry<S> => ({
+  title: e.title,
+  params: e.params,
+  check: async (rule, ctx) => ((await e.holds(rule.params, ctx)) ? [] : [{ field: rule.field, message: rule.message }]),
+});
