@@ -93,6 +93,22 @@ describe('the check of expression guards', () => {
   });
 });
 
+describe('the simulator', () => {
+  it('walks the same guards and actions: the small area takes the fast lane, the large one waits for review', async () => {
+    const admin = await app.login('admin');
+    const bundle = { id: 'expr-sim', schema: fixture('forms/expr-route.schema.json'), uiSchema: {}, workflow: { ...fixture('workflows/expr-route.workflow.json'), id: 'expr-sim' }, settings: fixture('types/expr-route.json'), prints: {} };
+    const small = await admin.post('/api/admin/simulate', { bundle, data: { title: '小', area: 80 }, events: [{ event: 'SUBMIT' }] });
+    expect(small.status).toBe(200);
+    expect(small.body.steps.map((s: { state: string }) => s.state)).toEqual(['draft', 'fast']);
+    expect(small.body.steps[1].effects.map((e: { type: string }) => e.type)).toEqual(['setData', 'setFlag']);
+    const large = await admin.post('/api/admin/simulate', {
+      bundle, data: { title: '大', area: 3000, startDate: '2026-01-01', endDate: '2026-01-10' },
+      events: [{ event: 'SUBMIT' }, { event: 'DECIDE', decision: { pass: '是' } }],
+    });
+    expect(large.body.steps.map((s: { state: string }) => s.state)).toEqual(['draft', 'large', 'approved']);
+  });
+});
+
 describe('one vocabulary', () => {
   it('every entry has a Chinese title, a compiling parameter schema and its code', () => {
     const ajv = new Ajv({ strict: false });
