@@ -5,7 +5,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { Engine } from '../../engine/context.js';
 import type { TaskDef, TypeVersionDef } from '../../engine/registry/index.js';
-import { getPointer } from '../../engine/registry/index.js';
+import { getPointer, persistSnapshot } from '../../engine/registry/index.js';
 import { STREETS, type Fixture } from './fixtures.js';
 
 interface SeedState {
@@ -48,7 +48,7 @@ export function seedStates(engine: Engine, def: TypeVersionDef): SeedState[] {
     for (const p of pathsOf(leaves)) {
       for (const task of stateNode(def, p)?.meta?.tasks ?? []) {
         if (!out.some((s) => s.state === key)) {
-          out.push({ state: key, status: key === initialKey ? 'draft' : 'active', snapshot: machine.getPersistedSnapshot(snap), task, taskState: p });
+          out.push({ state: key, status: key === initialKey ? 'draft' : 'active', snapshot: persistSnapshot(machine, snap), task, taskState: p });
         }
         Object.keys(task.events).forEach((e) => events.add(e));
       }

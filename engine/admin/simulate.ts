@@ -41,7 +41,7 @@ export async function simulate(engine: Engine, bundle: TypeBundle, data: unknown
         .filter((e) => !e.startsWith('xstate.')),
     };
   };
-  let [snapshot, actions] = initialTransition(machine);
+  let [snapshot, actions] = initialTransition(machine, { $data: data as Record<string, unknown> });
   steps.push(describe(snapshot, null, actions as never));
   let pendingTimers: SimStep['timers'] = steps[0].timers;
   for (const { event: requested, decision } of events) {

@@ -6,7 +6,7 @@
 // scans are theirs to attach, and a stale id must not make the first save fail).
 import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/index.js';
-import type { TypeVersionDef } from '../registry/index.js';
+import type { TypeVersionDef } from '../registry/types.js';
 import { collectAttachmentIds } from './attachments.js';
 
 type Data = Record<string, unknown>;

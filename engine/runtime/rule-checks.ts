@@ -1,12 +1,13 @@
 // Rules that report their own failures instead of one fixed message: list rules check every row
 // and fail per row (field = the row's pointer, message 「第 N 行：…」), value rules fill what they
-// measured into the message ({actual}, {count}, {reason}). Declared in RULES (vocabulary.ts); run
+// measured into the message ({actual}, {count}, {reason}). Declared in engine/vocabulary/rules/declared.ts; run
 // by runRules like the others, so a SUBMIT refuses exactly what the check endpoint shows.
 import { Op } from 'sequelize';
 import type { FieldError } from '../errors.js';
-import { getPointer, type RuleDef } from '../registry/index.js';
+import { getPointer } from '../registry/pointer.js';
+import type { RuleDef } from '../registry/types.js';
 import { checkIdNumber, checkOrgCode, checkUscc, type CodeCheck } from '../validation/index.js';
-import type { RuleContext } from './rules.js';
+import type { RuleContext } from './rule-context.js';
 
 export type RuleCheck = (rule: RuleDef, ctx: RuleContext) => Promise<FieldError[]>;
 type Params = Record<string, unknown>;
