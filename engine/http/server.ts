@@ -116,8 +116,9 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
       serializers: { err: errorForLog },
     },
     bodyLimit: engine.config.bodyLimitBytes,
-    // Only a proxy on this machine or the private network may say who the client is; anyone else's
-    // X-Forwarded-For is ignored, or a password guesser could invent a new address per attempt.
+    // Only the proxies the operator names (BEIAN_TRUST_PROXY) may say who the client is; anyone
+    // else's X-Forwarded-For is ignored, or a password guesser could invent a new address per
+    // attempt (a private network is no proof: any LAN client could).
     trustProxy: engine.config.trustProxy,
     // Prototype pollution: refuse bodies that carry __proto__ or constructor.prototype keys.
     onProtoPoisoning: 'error',
