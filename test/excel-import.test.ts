@@ -222,4 +222,15 @@ describe('导出业务单列表', () => {
     expect(otherNumbers).not.toContain(c.number);
     expect((await app.client().get('/api/cases/export.xlsx')).status).toBe(401);
   });
+
+  it('writes text that looks like a formula as a text cell, never as a formula', async () => {
+    const evil = '=HYPERLINK("http://evil.example/","点此")';
+    const res = await dev.post('/api/cases', { type: 'house-roll', data: { projectName: evil, district: '440604' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await dev.get(`/api/cases/export.xlsx?type=house-roll&q=${encodeURIComponent('evil.example')}`)).body);
+    const cell = wb.worksheets[0].getRow(2).getCell(2);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(evil);
+  });
 });
