@@ -35,6 +35,7 @@ export const ERRORS = {
   PDF_UNAVAILABLE: { status: 503, message: 'PDF 打印服务不可用：{reason}', audience: 'operator' },
   IMPORT_INVALID: { status: 400, message: '导入数据有误：共 {count} 处错误，未导入任何数据', audience: 'user' },
   IMPORT_FILE_INVALID: { status: 400, message: '无法导入该文件：{reason}', audience: 'user' },
+  FILE_UNSAFE: { status: 400, message: '无法接收该文件：{reason}', audience: 'user' },
   PRINT_NOT_AVAILABLE: { status: 409, message: '当前环节「{state}」不能打印「{title}」', audience: 'user' },
   PRINT_TEMPLATE_ERROR: { status: 500, message: '打印模板「{name}」有误：{reason}', audience: 'developer' },
   INTERNAL: { status: 500, message: '服务器内部错误', audience: 'developer' },

@@ -8,6 +8,7 @@ import type { Engine } from '../context.js';
 import { AppError, formInvalid } from '../errors.js';
 import type { SessionUser } from '../auth/index.js';
 import { sniffFile } from './sniff.js';
+import { inspectOfficeZip } from '../excel/index.js';
 import { sqlValue } from '../db/raw.js';
 
 export interface StoredFile {
@@ -70,7 +71,9 @@ export async function saveUpload(
   const bytes = await readLimited(upload.stream, engine.config.uploadLimitBytes);
   const name = sanitizeFilename(upload.filename);
   if (bytes.length === 0) throw new AppError('UNSUPPORTED_MEDIA', { detail: '空文件' });
-  const { mime } = sniffFile(bytes, name);
+  const { kind, mime } = sniffFile(bytes, name);
+  // Office files are ZIP archives: a zip bomb is refused here as the import routes refuse it.
+  if (kind === 'docx' || kind === 'xlsx') await inspectOfficeZip(bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const file: StoredFile = { id: randomUUID(), name, size: bytes.length, sha256, mime };
   const { Blob, File } = engine.db.models;
