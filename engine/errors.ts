@@ -29,6 +29,8 @@ export const ERRORS = {
   RULE_VIOLATION: { status: 422, message: '{message}', audience: 'user' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '文件或请求过大（上限 {limit}）', audience: 'user' },
   UNSUPPORTED_MEDIA: { status: 415, message: '不支持的文件类型：{detail}', audience: 'user' },
+  HEADERS_TOO_LARGE: { status: 431, message: '请求头过大（Cookie 或其他请求头过长），请清除本站 Cookie 后重试', audience: 'user' },
+  REQUEST_TIMEOUT: { status: 408, message: '请求超时，请重试', audience: 'user' },
   DEF_INVALID: { status: 422, message: '业务定义有误：{file} {path}：{reason}', audience: 'user' },
   DEF_UNKNOWN_NAME: { status: 422, message: '业务定义引用了不存在的{kind}「{name}」：{file} {path}', audience: 'user' },
   DB_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后重试', audience: 'operator' },

@@ -8,7 +8,7 @@ import type { Engine } from '../context.js';
 import { AppError, formInvalid } from '../errors.js';
 import type { SessionUser } from '../auth/index.js';
 import { sniffFile } from './sniff.js';
-import { inspectOfficeZip } from '../excel/index.js';
+import { formatBytes, inspectOfficeZip } from '../excel/index.js';
 import { sqlValue } from '../db/raw.js';
 
 export interface StoredFile {
@@ -29,7 +29,6 @@ type Row = Record<string, unknown>;
 // Raw reads come back as plain rows; Sequelize's typings only know model instances.
 const asRows = (m: unknown) => m as Row[];
 
-const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`);
 
 /**
  * A file name safe to store and to send back: the last path segment only (browsers and old
