@@ -16,9 +16,10 @@ export interface Config {
   loginLockMinutes: number;
   seed: boolean;
   logLevel: string;
-  /** Which peers may set X-Forwarded-For/-Proto (Fastify trustProxy): the client address the login
-   * limits count by must not be whatever a client writes into a header. */
-  trustProxy: string;
+  /** Which peers may set X-Forwarded-For/-Proto (Fastify trustProxy: addresses or CIDR ranges,
+   * comma-separated): the client address the login limits count by must not be whatever a client
+   * writes into a header. false (the default) trusts nobody: only the operator knows the proxy. */
+  trustProxy: string | false;
   /** Chromium for PDF printing (Debian's package); a missing binary leaves PDF unavailable. */
   chromiumPath: string;
   /** Pages rendering PDFs at once in the one shared browser, and the time one print may take. */
@@ -48,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginLockMinutes: Number(env.BEIAN_LOGIN_LOCK_MINUTES ?? 15),
     seed: env.BEIAN_SEED !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
-    trustProxy: env.BEIAN_TRUST_PROXY ?? 'loopback, linklocal, uniquelocal',
+    trustProxy: env.BEIAN_TRUST_PROXY?.trim() || false,
     chromiumPath: env.BEIAN_CHROMIUM || '/usr/bin/chromium',
     printPages: Number(env.BEIAN_PRINT_PAGES ?? 4),
     printTimeoutMs: Number(env.BEIAN_PRINT_TIMEOUT_MS ?? 30_000),

@@ -2,6 +2,7 @@
 // PostgreSQL comes from TEST_DATABASE_URL, else the machine's local server (trust auth, database test).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { skippedE2eFiles } from './e2e-skipped.mjs';
 
 const pgUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const extra = process.argv.slice(2);
@@ -30,6 +31,10 @@ for (const run of runs) {
     failed += report.numFailedTests;
     console.log(`${run.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
     if (report.numTotalTests === 0) ok = false;
+    // Skipped browser tests (no Chromium) fail the run: CI must not pass without opening a page.
+    const skipped = skippedE2eFiles(report);
+    for (const f of skipped) console.log(`${run.name}: browser tests skipped (is Chromium installed?): ${f}`);
+    if (skipped.length) ok = false;
   } catch {
     ok = false;
     console.log(`${run.name}: no report (the run did not finish)`);

@@ -172,8 +172,12 @@ describe('拒绝的文件：什么也不写', () => {
   it('an empty sheet, a sheet with headers only, wrong or missing headers', async () => {
     await refused(await writeSheet([], []), 400, 'IMPORT_FILE_INVALID', /表格是空的/);
     await refused(await writeSheet(HEADERS, []), 400, 'IMPORT_FILE_INVALID', /没有数据/);
-    const wrong = await refused(await writeSheet(['*楼栋', '*单元', '*楼层', '*房号', '*建筑面积（㎡）', '*房屋用途', '*交付日期', '面积'], [GOOD(1)]), 400, 'IMPORT_FILE_INVALID', /表头与模板不符/);
-    expect(wrong.message).toContain('表头「面积」不是模板中的列');
+    // A column outside the template is left out with a warning (test/excel-forgiving.test.ts); a repeated one is refused.
+    const extra = await uploadXlsx(dev, IMPORT, await writeSheet(['*楼栋', '*单元', '*楼层', '*房号', '*建筑面积（㎡）', '*房屋用途', '*交付日期', '面积'], [GOOD(1)]));
+    expect(extra.status, JSON.stringify(extra.body)).toBe(200);
+    expect(extra.body.warnings.map((w: Json) => w.message)).toEqual(['表头「面积」不是模板中的列，该列已忽略']);
+    const twice = await refused(await writeSheet(['*楼栋', '*单元', '*楼层', '*房号', '*建筑面积（㎡）', '*房屋用途', '*交付日期', '楼栋'], [GOOD(1)]), 400, 'IMPORT_FILE_INVALID', /表头与模板不符/);
+    expect(twice.message).toContain('表头「楼栋」重复');
     const missing = await refused(await writeSheet(['楼栋', '单元', '楼层', '房号'], [['1栋', '1', 3, '101']]), 400, 'IMPORT_FILE_INVALID', /缺少必填列「建筑面积（㎡）」/);
     expect(missing.details.map((d: Json) => d.column)).toEqual(['建筑面积（㎡）', '房屋用途', '交付日期']);
     await refused(await writeSheet(['姓名', '年龄'], [['a', 1]]), 400, 'IMPORT_FILE_INVALID', /不是模板的表头/);
@@ -221,5 +225,16 @@ describe('导出业务单列表', () => {
     wbOther.worksheets[0].eachRow((r, i) => { if (i > 1) otherNumbers.push(String(r.getCell(1).value)); });
     expect(otherNumbers).not.toContain(c.number);
     expect((await app.client().get('/api/cases/export.xlsx')).status).toBe(401);
+  });
+
+  it('writes text that looks like a formula as a text cell, never as a formula', async () => {
+    const evil = '=HYPERLINK("http://evil.example/","点此")';
+    const res = await dev.post('/api/cases', { type: 'house-roll', data: { projectName: evil, district: '440604' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await dev.get(`/api/cases/export.xlsx?type=house-roll&q=${encodeURIComponent('evil.example')}`)).body);
+    const cell = wb.worksheets[0].getRow(2).getCell(2);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(evil);
   });
 });

@@ -10,7 +10,8 @@ import { AREA_ID, LOCAL_COMPANY, createDraft, decide, decideOk, detailOf, fileNe
 import behaviourSchema from '../forms/good-behaviour.schema.json';
 
 let app: TestApp;
-beforeAll(async () => { app = await startTestApp(); });
+// The objection flood below speaks as a local proxy would: the operator trusts loopback.
+beforeAll(async () => { app = await startTestApp({ trustProxy: 'loopback' }); });
 afterAll(async () => { await app?.close(); });
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

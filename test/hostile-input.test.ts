@@ -23,7 +23,8 @@ let dev: Client;
 let clerk: Client;
 
 beforeAll(async () => {
-  app = await startTestApp({ rootDir: makeFixtureRoot('excel-roll', 'load-filing'), uploadLimitBytes: UPLOAD_LIMIT, bodyLimitBytes: BODY_LIMIT });
+  // The tests speak as a proxy on this machine would, so the operator's setting trusts loopback.
+  app = await startTestApp({ rootDir: makeFixtureRoot('excel-roll', 'load-filing'), uploadLimitBytes: UPLOAD_LIMIT, bodyLimitBytes: BODY_LIMIT, trustProxy: 'loopback' });
   [dev, clerk] = await Promise.all([app.login(DEVELOPER), app.login('clerk1')]);
 });
 afterAll(async () => { await app?.close(); });
@@ -87,6 +88,24 @@ describe('恶意的 Excel 文件', () => {
       refused(await uploadXlsx(dev, '/api/types/house-roll/import?path=/houses', liar), 400, 'IMPORT_FILE_INVALID', /压缩炸弹/);
     });
     expect((await dev.get(`/api/cases/${draft.id}`)).body).toMatchObject({ version: draft.version, data: draft.data });
+  });
+
+  it('the same zip bombs uploaded as attachments (/api/files) are refused and nothing is stored; an honest workbook is taken', async () => {
+    const sheet = Buffer.concat([Buffer.from('<worksheet><sheetData>'), Buffer.alloc(150 * 1024 * 1024, 0x20), Buffer.from('</sheetData></worksheet>')]);
+    const bomb = makeZip([...XLSX_PARTS, { name: 'xl/worksheets/sheet1.xml', data: sheet }]);
+    const liar = makeZip([...XLSX_PARTS, { name: 'xl/worksheets/sheet1.xml', data: sheet, declare: 1024 * 1024 }]);
+    const wordBomb = makeZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: sheet, declare: 2048 },
+    ]);
+    const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await writesNothing(async () => {
+      refused(await dev.upload('统计表.xlsx', bomb, XLSX_MIME), 400, 'FILE_UNSAFE', /无法接收该文件.*压缩炸弹/);
+      refused(await dev.upload('统计表.xlsx', liar, XLSX_MIME), 400, 'FILE_UNSAFE', /压缩炸弹/);
+      refused(await dev.upload('说明.docx', wordBomb, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'), 400, 'FILE_UNSAFE', /压缩炸弹/);
+    });
+    const honest = makeZip([...XLSX_PARTS, { name: 'xl/worksheets/sheet1.xml', data: '<worksheet><sheetData/></worksheet>' }]);
+    expect((await dev.upload('统计表.xlsx', honest, XLSX_MIME)).status).toBe(201);
   });
 
   it('a workbook with 1,000,000 rows is refused at once, before any row is read, and no import job is left behind', async () => {
@@ -394,7 +413,7 @@ describe('跨站请求', () => {
 
 describe('猜密码', () => {
   it('an account is locked after 5 wrong passwords, the right one refused too until the lock ends', async () => {
-    const xff = { 'x-forwarded-for': '203.0.113.10' }; // one client, behind the (trusted, local) proxy
+    const xff = { 'x-forwarded-for': '203.0.113.10' }; // one client, behind the trusted local proxy
     for (let i = 1; i <= 5; i++) {
       refused(await app.client().post('/api/auth/login', { username: 'reviewer2', password: `Guess#${i}abc` }, xff), 401, 'LOGIN_FAILED');
     }

@@ -21,7 +21,7 @@ beforeAll(async () => {
   // Only config and db are used by the code under test; the registry and ajv are not needed.
   engine = { config, db, registry: {} as never, ajv: {} as never, status: { pdf: 'unknown' }, onCommitted: [] };
   const passwordHash = await hashPassword(PASSWORD);
-  for (const username of [u('clerk1'), u('reviewer1'), u('reviewer2'), CODE]) {
+  for (const username of [u('clerk1'), u('reviewer1'), u('reviewer2'), u('burst'), CODE]) {
     await db.models.User.create({ username, passwordHash, role: 'clerk', displayName: username, district: '440604' });
   }
 });
@@ -116,4 +116,29 @@ describe('登录与失败锁定', () => {
     expect(await outcome(login(engine, u('clerk1'), PASSWORD, ip('10.9.9.9')))).toBe('429 RATE_LIMITED');
     expect(await outcome(login(engine, u('clerk1'), PASSWORD, ip('10.9.9.10')))).toBe('ok');
   }, 30_000);
+
+  it('a burst of 40 simultaneous wrong passwords is evaluated only loginMaxFailures times, and the right one after it is refused', async () => {
+    const burst = await Promise.all(Array.from({ length: 40 }, () => outcome(login(engine, u('burst'), 'Wrong@2026', ip('10.0.1.1')))));
+    const tally = (xs: string[]) => xs.reduce<Record<string, number>>((m, x) => ({ ...m, [x]: (m[x] ?? 0) + 1 }), {});
+    // loginMaxFailures is 3 here: three guesses are checked, the other 37 refused before scrypt.
+    expect(tally(burst)).toEqual({ '401 LOGIN_FAILED': 3, '429 LOGIN_LOCKED': 37 });
+    expect(await outcome(login(engine, u('burst'), PASSWORD, ip('10.0.1.1')))).toBe('429 LOGIN_LOCKED');
+    // Refused attempts were never evaluated, so they do not count against the address either.
+    expect(await rateLimitCount(engine, `login-ip:${ip('10.0.1.1')}`, 600_000)).toBe(3);
+  }, 60_000);
+
+  it('60 simultaneous failures from one address: 30 are evaluated, the rest refused', async () => {
+    const burst = await Promise.all(Array.from({ length: 60 }, (_, i) => outcome(login(engine, u(`spray${i}`), 'Wrong@2026', ip('10.0.2.2')))));
+    expect(burst.filter((o) => o === '401 LOGIN_FAILED')).toHaveLength(30);
+    expect(burst.filter((o) => o === '429 RATE_LIMITED')).toHaveLength(30);
+  }, 60_000);
+
+  it('a successful login gives its attempt back to the address', async () => {
+    for (let i = 0; i < 29; i++) await login(engine, u(`miss${i}`), 'Wrong@2026', ip('10.0.3.3')).catch(() => undefined);
+    // 29 failures: each success in between leaves the address one attempt short of the limit.
+    for (let i = 0; i < 3; i++) expect(await outcome(login(engine, u('clerk1'), PASSWORD, ip('10.0.3.3')))).toBe('ok');
+    expect(await rateLimitCount(engine, `login-ip:${ip('10.0.3.3')}`, 600_000)).toBe(29);
+    expect(await outcome(login(engine, u('nobody'), 'Wrong@2026', ip('10.0.3.3')))).toBe('401 LOGIN_FAILED');
+    expect(await outcome(login(engine, u('clerk1'), PASSWORD, ip('10.0.3.3')))).toBe('429 RATE_LIMITED');
+  }, 60_000);
 });

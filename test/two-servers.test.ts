@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { openDatabase, type Database } from '../engine/db/index.js';
-import { Client, freshDatabaseUrl, isPostgres, type Res } from './helpers/app.js';
+import { Client, DEMO_PASSWORD, freshDatabaseUrl, isPostgres, type Res } from './helpers/app.js';
 import { makeFixtureRoot } from './helpers/fixture-root.js';
 import { spawnServer, type ServerProcess } from './helpers/server-process.js';
 import { checkConsistency } from './helpers/consistency.js';
@@ -149,6 +149,20 @@ describe('two servers on one PostgreSQL', () => {
       expect(timers.map((t) => t.status)).toEqual(['fired']);
     }
   });
+
+  it.skipIf(!isPostgres())(`40 wrong passwords sent at once, half through A and half through B, are evaluated only loginMaxFailures times; the right one after them is refused (${PG_ONLY})`, async () => {
+    const attempt = (server: ServerProcess, password: string) => new Client(server.url).post('/api/auth/login', { username: 'reviewer2', password });
+    const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(i % 2 ? b! : a!, 'Wrong@2026')));
+    const failed = burst.filter((r) => r.status === 401);
+    const locked = burst.filter((r) => r.status === 429);
+    // The default loginMaxFailures is 5: the attempt counter lives in the database, so the two servers share it.
+    expect(failed).toHaveLength(5);
+    expect(locked).toHaveLength(35);
+    for (const r of locked) expect((r.body as Json).error.code).toBe('LOGIN_LOCKED');
+    const right = await attempt(a!, DEMO_PASSWORD);
+    expect(right.status).toBe(429);
+    expect((right.body as Json).error).toMatchObject({ code: 'LOGIN_LOCKED', message: expect.stringContaining('分钟后再试') });
+  }, 60_000);
 
   it.skipIf(!isPostgres())(`killing A leaves B serving every case and firing every timer, those set through A too (${PG_ONLY})`, async () => {
     const devA = await a!.login(DEVELOPER);

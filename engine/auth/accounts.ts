@@ -15,7 +15,8 @@ import { claimRegistrationFiles, foreignRegistrationFiles } from '../files/index
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
 import { createSession, toSessionUser, type SessionUser } from './sessions.js';
 import type { OrgView } from './types.js';
-import { hitRateLimit, rateLimitCount } from './rate-limit.js';
+import { hitRateLimit } from './rate-limit.js';
+import { releaseAttempt, reserveAttempt } from './login-attempts.js';
 
 type Registration = NonNullable<TypeSettings['registration']>;
 type Json = Record<string, unknown>;
@@ -28,9 +29,8 @@ export const PILOT_WARNING = { code: 'PILOT_CODE', message: '统一社会信用�
 const DEFAULT_AGREEMENT = '机构注册协议';
 /** Keys of the request body that steer registration and are not part of the organisation's form data. */
 const CONTROL_KEYS = ['orgType', 'password', 'agreementAccepted', 'pilotCode', 'uploadTicket'];
-// Failed logins allowed per client address: slows down guessing across many accounts.
-const IP_MAX_FAILURES = 30;
-const IP_WINDOW_MS = 10 * 60_000;
+// Password changes allowed per user within this window.
+const PASSWORD_CHANGE_WINDOW_MS = 10 * 60_000;
 
 // Raw SQLite reads give JSON columns as text and booleans as 0/1; model reads give the real values.
 const fromJson = <T>(v: unknown, empty: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : ((v as T) ?? empty));
@@ -161,8 +161,6 @@ const spendHash = (password: string) => {
   return dummyHash.then((h) => verifyPassword(password, h));
 };
 
-const minutesLeft = (until: Date) => Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-
 export interface LoginResult {
   user: SessionUser;
   token: string;
@@ -171,47 +169,18 @@ export interface LoginResult {
 
 export async function login(engine: Engine, username: string, password: string, ip: string): Promise<LoginResult> {
   const { User } = engine.db.models;
-  const ipKey = `login-ip:${ip}`;
-  if ((await rateLimitCount(engine, ipKey, IP_WINDOW_MS)) >= IP_MAX_FAILURES) throw new AppError('RATE_LIMITED');
-
   const name = String(username ?? '').trim();
   // Applicants log in with their credit code, which is stored upper case.
   const row = name && name.length <= 64
     ? asRow(await User.findOne({ where: { username: { [Op.in]: [...new Set([name, name.toUpperCase()])] }, active: true }, raw: true }))
     : null;
-  if (row?.lockedUntil && new Date(row.lockedUntil as string) > new Date()) {
-    // Locked: refused even with the right password, so guessing cannot go on during the lock.
-    throw new AppError('LOGIN_LOCKED', { minutes: minutesLeft(new Date(row.lockedUntil as string)) });
-  }
+  // Counted before the password is checked (see login-attempts.ts); refused here when spent.
+  const reservation = await reserveAttempt(engine, ip, row ? (row.id as number) : null);
   const ok = row ? await verifyPassword(String(password ?? ''), row.passwordHash as string) : await spendHash(String(password ?? ''));
-  if (!row || !ok) {
-    await hitRateLimit(engine, ipKey, IP_MAX_FAILURES, IP_WINDOW_MS);
-    if (row) await countFailure(engine, row.id as number);
-    throw new AppError('LOGIN_FAILED');
-  }
-  if (Number(row.failedLogins) > 0 || row.lockedUntil) {
-    await User.update({ failedLogins: 0, lockedUntil: null }, { where: { id: row.id as number } });
-  }
+  if (!row || !ok) throw new AppError('LOGIN_FAILED');
+  await releaseAttempt(engine, reservation);
   const session = await createSession(engine, row.id as number);
   return { user: toSessionUser(row), ...session };
-}
-
-/** One more consecutive failure; the one that reaches loginMaxFailures locks the account. */
-async function countFailure(engine: Engine, userId: number): Promise<void> {
-  const { User } = engine.db.models;
-  const { loginMaxFailures, loginLockMinutes } = engine.config;
-  await engine.db.tx(async (t) => {
-    // Row lock: parallel wrong guesses on several servers must all be counted.
-    const u = asRow(await User.findByPk(userId, { transaction: t, lock: t.LOCK.UPDATE, raw: true }));
-    if (!u) return;
-    const failures = Number(u.failedLogins) + 1;
-    const lock = failures >= loginMaxFailures;
-    await User.update({
-      // The counter starts over with the lock, so after it expires the user has full attempts again.
-      failedLogins: lock ? 0 : failures,
-      lockedUntil: lock ? new Date(Date.now() + loginLockMinutes * 60_000) : null,
-    }, { where: { id: userId }, transaction: t });
-  });
 }
 
 /** Changes the caller's password and ends the user's other sessions (a thief's session among them). */
@@ -221,7 +190,7 @@ export async function changePassword(
   const { User, Session } = engine.db.models;
   const row = asRow(await User.findByPk(user.id, { raw: true }));
   if (!row) throw new AppError('UNAUTHENTICATED');
-  const limit = await hitRateLimit(engine, `password-change:${user.id}`, 10, IP_WINDOW_MS);
+  const limit = await hitRateLimit(engine, `password-change:${user.id}`, 10, PASSWORD_CHANGE_WINDOW_MS);
   if (!limit.allowed) throw new AppError('RATE_LIMITED');
   if (!(await verifyPassword(String(oldPassword ?? ''), row.passwordHash as string))) {
     throw formInvalid([{ field: '/oldPassword', title: '原密码', message: '原密码不正确' }]);

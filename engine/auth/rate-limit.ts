@@ -24,10 +24,11 @@ const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
  * itself: callers decide what to answer (see enforceRateLimit).
  */
 export async function hitRateLimit(engine: Engine, key: string, max: number, windowMs: number): Promise<RateLimitResult> {
-  return engine.db.tx((t) => hitInTx(engine, t, key, max, windowMs));
+  return engine.db.tx((t) => hitRateLimitIn(engine, t, key, max, windowMs));
 }
 
-async function hitInTx(engine: Engine, t: Transaction, key: string, max: number, windowMs: number): Promise<RateLimitResult> {
+/** hitRateLimit inside the caller's transaction (the login counts its address and account in one). */
+export async function hitRateLimitIn(engine: Engine, t: Transaction, key: string, max: number, windowMs: number): Promise<RateLimitResult> {
   const { RateLimit } = engine.db.models;
   const now = new Date();
   // Make sure the row exists without racing another server's insert (ON CONFLICT DO NOTHING /

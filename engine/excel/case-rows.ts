@@ -19,6 +19,8 @@ export const MAX_CASE_ROWS = 2000;
 export interface CaseRowsResult {
   created: number;
   rows: Array<{ row: number; id: number; number: string; title: string | null; state: string }>;
+  /** Columns left out of the import (not in the template), each with the reason. */
+  warnings: RowError[];
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v));
@@ -44,7 +46,7 @@ export async function importCaseRows(engine: Engine, user: SessionUser, def: Typ
       const errors = rejected.flatMap((r) => r.errors.map((e) => toRowError(spec, outcome.rowNumbers[r.index], outcome.rows[r.index], e)));
       throw new AppError('IMPORT_INVALID', { count: errors.length }, errors);
     }
-    return { created: created.length, rows: created.map((c) => ({ row: outcome.rowNumbers[c.index], id: c.id, number: c.number, title: c.title, state: c.state })) };
+    return { created: created.length, rows: created.map((c) => ({ row: outcome.rowNumbers[c.index], id: c.id, number: c.number, title: c.title, state: c.state })), warnings: outcome.warnings };
   } finally {
     await sheet.close().catch(() => undefined);
     await upload.remove();

@@ -64,7 +64,34 @@ function toNumber(p: unknown): number | undefined {
   return NUMERIC.test(s) ? Number(s) : undefined;
 }
 
-function toText(p: unknown): Converted {
+// Spaces pasted in from web pages and Word (no-break, ideographic, thin…) and invisible ones.
+const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+// Between two Chinese characters such a space is an artefact (张\u00a0三 is 张三), elsewhere a space.
+const ODD_SPACE_IN_CJK = /(?<=[\u3400-\u9fff\uf900-\ufaff])[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u9fff\uf900-\ufaff])/g;
+// A cell of digits and phone punctuation, possibly typed full-width with a Chinese input method.
+const DIGITS_LIKE = /^[0-9０-９\s\-－+＋()（）]+$/;
+
+/**
+ * Text as Excel users type it, tidied the way they meant it: odd spaces normalised, full-width
+ * digits of number-like cells made ASCII (a mobile number's digit groups joined), an ID
+ * number's check character x upper case (GB 11643 uses X). Anything else the schema judges.
+ */
+function tidyText(s: string, c: Column): string {
+  let t = s.replace(ZERO_WIDTH, '').replace(ODD_SPACE_IN_CJK, '').replace(ODD_SPACE, ' ').trim();
+  if (DIGITS_LIKE.test(t)) {
+    t = t.normalize('NFKC');
+    // A mobile number is one string of digits: groups typed apart (138 0013 8000) are joined.
+    if (c.format === 'mobile') t = t.replace(/\s+/g, '');
+  }
+  if (c.format === 'idcard') {
+    const id = t.normalize('NFKC').replace(/\s+/g, '');
+    if (/^\d{17}[\dxX]$/.test(id)) t = id.toUpperCase();
+  }
+  return t;
+}
+
+function toText(p: unknown, c: Column): Converted {
   if (isDate(p)) return { value: ymd(p) };
   if (typeof p === 'number') {
     // Excel keeps 15 significant digits: an 18-digit ID number typed as a number is already wrong.
@@ -72,7 +99,7 @@ function toText(p: unknown): Converted {
     return { value: String(p) };
   }
   if (typeof p === 'boolean') return { value: p ? '是' : '否' };
-  return { value: String(p).trim() };
+  return { value: tidyText(String(p), c) };
 }
 
 function choose(c: Column, p: unknown): Converted {
@@ -95,7 +122,7 @@ export function convertCell(c: Column, raw: unknown): Converted {
   if (isEmpty(p)) return { value: undefined };
   if (typeof p === 'object' && !isDate(p)) return { error: `单元格含错误值 ${cellText(p)}` };
   switch (c.kind) {
-    case 'string': return toText(p);
+    case 'string': return toText(p, c);
     case 'number': case 'integer': {
       const n = toNumber(p);
       return n === undefined ? { error: c.kind === 'integer' ? '应为整数' : '应为数字' } : { value: n };

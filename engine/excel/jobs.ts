@@ -57,7 +57,7 @@ const PROGRESS_MS = 500;
 const LARGE_RESULT_CHARS = 4 * 1024 * 1024;
 
 /** How a job ended, for the server that ran it: the rows (unless keepRows was false), or the error to answer with. */
-export interface JobOutcome { view: JobView; rowCount: number; rows?: Array<Record<string, unknown>>; error?: AppError }
+export interface JobOutcome { view: JobView; rowCount: number; rows?: Array<Record<string, unknown>>; error?: AppError; warnings: RowError[] }
 
 interface Running { controller: AbortController; done: Promise<JobOutcome> }
 const running = new WeakMap<Engine, Map<string, Running>>();
@@ -161,6 +161,7 @@ export async function startImport(engine: Engine, user: SessionUser, input: Impo
     };
     const done = (async (): Promise<JobOutcome> => {
       let rows: JobOutcome['rows'];
+      let warnings: RowError[] = [];
       let rowCount = 0;
       let error: AppError | undefined;
       let spool: RowSpool | undefined;
@@ -178,7 +179,9 @@ export async function startImport(engine: Engine, user: SessionUser, input: Impo
           const result = await spool.result();
           const parsed = input.caseId !== undefined || input.keepRows !== false
             ? (JSON.parse(result.toString('utf8')) as { rows: Array<Record<string, unknown>> }).rows : undefined;
-          const doneValues = { status: 'done', rowsRead: outcome.rowsRead, errorCount: 0, errors: [], message: `已导入 ${rowCount} 行` };
+          warnings = outcome.warnings;
+          const ignored = warnings.map((w) => w.message).join('；');
+          const doneValues = { status: 'done', rowsRead: outcome.rowsRead, errorCount: 0, errors: [], message: `已导入 ${rowCount} 行${ignored ? `（${ignored}）` : ''}` };
           if (input.caseId !== undefined) {
             const row = await engine.db.models.Case.findByPk(input.caseId, { attributes: ['data', 'version'], raw: true });
             if (!row) throw new AppError('NOT_FOUND', { what: '业务单' });
@@ -211,7 +214,7 @@ export async function startImport(engine: Engine, user: SessionUser, input: Impo
       };
       const stored = input.caseId !== undefined ? { rowCount, caseId: input.caseId } : rows ? { rowCount, rows } : { rowCount };
       const view = toJobView({ ...row, errors: error && Array.isArray(error.details) ? error.details.slice(0, 1000) : [], result: error ? { errorCode: error.code } : stored }, true);
-      return { view, rowCount: error ? 0 : rowCount, rows, error };
+      return { view, rowCount: error ? 0 : rowCount, rows, error, warnings };
     })();
     runningOf(engine).set(jobId, { controller, done });
     return { jobId, done };

@@ -34,6 +34,8 @@ export interface SheetOutcome {
   /** All errors found, also those past the list kept in `errors`. */
   errorCount: number;
   rowsRead: number;
+  /** What was forgiven rather than refused: columns not in the template, ignored. */
+  warnings: RowError[];
 }
 
 export interface SheetImportOptions {
@@ -47,6 +49,8 @@ export interface SheetImportOptions {
 }
 
 const fileInvalid = (reason: string, details?: unknown) => new AppError('IMPORT_FILE_INVALID', { reason }, details);
+/** Rows searched for the header: people put a merged title row (and a blank line or a note) above it. */
+const HEADER_SEARCH_ROWS = 10;
 /** Data rows one import may hold unless the caller sets maxRows. */
 const MAX_ROWS = 200_000;
 
@@ -84,6 +88,9 @@ export class SheetImport {
   /** Column index by pointer: the cell as typed is looked up only for an error message. */
   private indexByPointer = new Map<string, number>();
   private readonly keyColumnKeys: string[][];
+  /** Columns ignored (not in the template, or without a header), reported once each. */
+  private readonly warnings: RowError[] = [];
+  private readonly ignored = new Set<number>();
 
   constructor(private readonly ajv: Ajv, readonly spec: SheetSpec, private readonly opts: SheetImportOptions = {}) {
     this.keyColumnKeys = spec.keyColumns.map((c) => pointerKeys(c.pointer));
@@ -96,24 +103,43 @@ export class SheetImport {
     const maxRows = this.opts.maxRows ?? MAX_ROWS;
     if (declaredRows !== undefined && declaredRows - 1 > maxRows) throw fileInvalid(`数据超过 ${maxRows} 行（文件中有 ${declaredRows - 1} 行），请分批导入`);
     this.rows = readFirstSheet(file);
-    const first = await this.rows.next();
-    if (first.done) throw fileInvalid('表格是空的（第一个工作表没有表头，也没有数据）');
-    const problems: RowError[] = [];
     const byTitle = new Map(this.spec.columns.map((c) => [normalizeHeader(c.title), c]));
+    const matches = (cells: unknown[]) => cells.filter((cell) => byTitle.has(normalizeHeader(cellText(cell).trim()))).length;
+    // The header is the first row naming any template column; rows above it (a title merged
+    // across the columns, a note) are not data. Found nowhere near the top: not our template.
+    let header: SheetRow | undefined;
+    let anyText = false;
+    for (let n = 0; n < HEADER_SEARCH_ROWS && !header; n++) {
+      const next = await this.rows.next();
+      if (next.done) break;
+      anyText ||= next.value.cells.some((c) => cellText(c).trim() !== '');
+      if (matches(next.value.cells) > 0) header = next.value;
+    }
+    if (!header) {
+      throw fileInvalid(anyText ? `前 ${HEADER_SEARCH_ROWS} 行中找不到模板的表头（第一行不是模板的表头），请使用下载的模板` : '表格是空的（第一个工作表没有表头，也没有数据）');
+    }
+    const headerRow = header.number;
+    const problems: RowError[] = [];
     const seen = new Set<Column>();
-    first.value.cells.forEach((cell, i) => {
+    header.cells.forEach((cell, i) => {
       const text = cellText(cell).trim();
       if (!text) return;
       const col = byTitle.get(normalizeHeader(text));
-      if (!col) problems.push({ row: first.value.number, column: text, value: text, message: `表头「${text}」不是模板中的列` });
-      else if (seen.has(col)) problems.push({ row: first.value.number, column: text, value: text, message: `表头「${text}」重复` });
+      if (!col) this.ignore(i, { row: headerRow, column: text, value: text, message: `表头「${text}」不是模板中的列，该列已忽略` });
+      else if (seen.has(col)) problems.push({ row: headerRow, column: text, value: text, message: `表头「${text}」重复` });
       else { seen.add(col); this.byIndex[i] = col; this.keysByIndex[i] = pointerKeys(col.pointer); this.indexByPointer.set(col.pointer, i); }
     });
     for (const c of this.spec.columns) {
-      if (c.required && !seen.has(c)) problems.push({ row: first.value.number, column: c.title, message: `缺少必填列「${c.title}」` });
+      if (c.required && !seen.has(c)) problems.push({ row: headerRow, column: c.title, message: `缺少必填列「${c.title}」` });
     }
-    if (seen.size === 0) throw fileInvalid('第一行不是模板的表头，请使用下载的模板', problems);
     if (problems.length) throw fileInvalid(`表头与模板不符：${problems.map((p) => p.message).join('；')}`, problems);
+  }
+
+  /** Leaves column i out of the import, with a warning the first time. */
+  private ignore(i: number, warning: RowError): void {
+    if (this.ignored.has(i)) return;
+    this.ignored.add(i);
+    this.warnings.push(warning);
   }
 
   /** Reads, converts and validates every remaining row; valid rows go to `sink` when given. */
@@ -140,7 +166,8 @@ export class SheetImport {
         if (raw === undefined || raw === null) continue;
         const col = this.byIndex[i];
         if (!col) {
-          if (cellText(raw).trim()) { filled = bad = true; report({ row: number, column: `第 ${i + 1} 列`, value: cellText(raw), message: '该列没有表头，请只在模板的列中填写' }); }
+          // A column outside the template (a note, a hidden helper column): left out, said once.
+          if (cellText(raw).trim()) this.ignore(i, { row: number, column: `第 ${i + 1} 列`, value: cellText(raw), message: `第 ${i + 1} 列没有模板中的表头，该列已忽略` });
           continue;
         }
         const converted = convertCell(col, raw);
@@ -187,7 +214,7 @@ export class SheetImport {
     const { minItems, maxItems, title } = this.spec;
     if (maxItems !== undefined && rowsRead > maxItems) report({ row: 0, message: `「${title}」最多 ${maxItems} 行，文件中有 ${rowsRead} 行` });
     if (minItems !== undefined && rowsRead < minItems) report({ row: 0, message: `「${title}」至少需要 ${minItems} 行` });
-    return { rows: errorCount ? [] : rows, rowNumbers: errorCount ? [] : rowNumbers, errors, errorCount, rowsRead };
+    return { rows: errorCount ? [] : rows, rowNumbers: errorCount ? [] : rowNumbers, errors, errorCount, rowsRead, warnings: this.warnings };
   }
 
   /** The cell of a column as the user typed it, for an error message. */

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { AppError } from '../errors.js';
 
 export interface ZipLimits {
@@ -39,13 +39,38 @@ export interface ZipReport {
 }
 
 const notXlsx = (detail: string) => new AppError('UNSUPPORTED_MEDIA', { detail });
-const unsafe = (reason: string) => new AppError('IMPORT_FILE_INVALID', { reason });
+/** How a dangerous archive is refused: an import says the file cannot be imported, an attachment upload that it cannot be taken. */
+type Refuse = (reason: string) => AppError;
+const importRefused: Refuse = (reason) => new AppError('IMPORT_FILE_INVALID', { reason });
+const uploadRefused: Refuse = (reason) => new AppError('FILE_UNSAFE', { reason });
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
-async function readAt(fd: fs.promises.FileHandle, pos: number, len: number): Promise<Buffer> {
-  const buf = Buffer.alloc(len);
-  const { bytesRead } = await fd.read(buf, 0, len, pos);
-  return buf.subarray(0, bytesRead);
+/** Where the archive's bytes are: an import's file on disk, or an attachment already in memory. */
+interface ZipSource {
+  size: number;
+  readAt(pos: number, len: number): Promise<Buffer>;
+  /** Bytes start..end (inclusive) as a stream. */
+  stream(start: number, end: number): Readable;
+}
+
+async function fileSource(fd: fs.promises.FileHandle, file: string): Promise<ZipSource> {
+  return {
+    size: (await fd.stat()).size,
+    readAt: async (pos, len) => {
+      const buf = Buffer.alloc(len);
+      const { bytesRead } = await fd.read(buf, 0, len, pos);
+      return buf.subarray(0, bytesRead);
+    },
+    stream: (start, end) => fs.createReadStream(file, { start, end }),
+  };
+}
+
+function bufferSource(buf: Buffer): ZipSource {
+  return {
+    size: buf.length,
+    readAt: async (pos, len) => buf.subarray(pos, pos + len),
+    stream: (start, end) => Readable.from([buf.subarray(start, end + 1)]),
+  };
 }
 
 /** ZIP64 extra field (0x0001): the 64-bit values of whichever fields were 0xFFFFFFFF. */
@@ -65,9 +90,10 @@ function zip64(extra: Buffer, e: Entry) {
   }
 }
 
-async function centralDirectory(fd: fs.promises.FileHandle, size: number, limits: ZipLimits): Promise<{ entries: Entry[]; cdOffset: number }> {
+async function centralDirectory(src: ZipSource, limits: ZipLimits, unsafe: Refuse): Promise<{ entries: Entry[]; cdOffset: number }> {
+  const size = src.size;
   const tailLen = Math.min(size, 22 + 0xffff);
-  const tail = await readAt(fd, size - tailLen, tailLen);
+  const tail = await src.readAt(size - tailLen, tailLen);
   let at = -1;
   for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) { at = i; break; }
   if (at < 0) throw notXlsx('文件不完整或不是有效的 .xlsx 文件（找不到 ZIP 目录）');
@@ -77,7 +103,7 @@ async function centralDirectory(fd: fs.promises.FileHandle, size: number, limits
   if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
     const locAt = at - 20;
     if (locAt < 0 || tail.readUInt32LE(locAt) !== 0x07064b50) throw notXlsx('ZIP64 目录不完整');
-    const rec = await readAt(fd, Number(tail.readBigUInt64LE(locAt + 8)), 56);
+    const rec = await src.readAt(Number(tail.readBigUInt64LE(locAt + 8)), 56);
     if (rec.length < 56 || rec.readUInt32LE(0) !== 0x06064b50) throw notXlsx('ZIP64 目录不完整');
     count = Number(rec.readBigUInt64LE(32));
     cdSize = Number(rec.readBigUInt64LE(40));
@@ -85,7 +111,7 @@ async function centralDirectory(fd: fs.promises.FileHandle, size: number, limits
   }
   if (count > limits.maxEntries) throw unsafe(`压缩包内文件过多（${count} 个）`);
   if (cdOffset + cdSize > size || cdSize > 64 * 1024 * 1024) throw notXlsx('ZIP 目录损坏');
-  const cd = await readAt(fd, cdOffset, cdSize);
+  const cd = await src.readAt(cdOffset, cdSize);
   const entries: Entry[] = [];
   for (let p = 0, i = 0; i < count; i++) {
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw notXlsx('ZIP 目录损坏');
@@ -103,11 +129,14 @@ async function centralDirectory(fd: fs.promises.FileHandle, size: number, limits
   return { entries, cdOffset };
 }
 
-function checkDeclared(entries: Entry[], limits: ZipLimits): number {
+function checkWorkbookParts(entries: Entry[]): void {
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw notXlsx('不是 Excel 工作簿（.xlsx），请使用下载的模板');
   if (!entries.some((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))) throw notXlsx('工作簿中没有工作表');
   if (entries.some((e) => /vbaproject\.bin$/i.test(e.name))) throw notXlsx('含宏的 Excel 文件（.xlsm），请另存为 .xlsx');
+}
+
+function checkDeclared(entries: Entry[], limits: ZipLimits, unsafe: Refuse): number {
   let total = 0;
   for (const e of entries) {
     if (e.flags & 0x1) throw unsafe('文件已加密，请取消密码保护后再导入');
@@ -123,7 +152,7 @@ function checkDeclared(entries: Entry[], limits: ZipLimits): number {
 }
 
 /** Local headers must match the directory, back to back, so a front-to-back reader sees the same entries. */
-async function checkLayout(fd: fs.promises.FileHandle, entries: Entry[], cdOffset: number): Promise<Array<Entry & { dataStart: number }>> {
+async function checkLayout(src: ZipSource, entries: Entry[], cdOffset: number): Promise<Array<Entry & { dataStart: number }>> {
   const sorted = [...entries].sort((a, b) => a.offset - b.offset);
   const out: Array<Entry & { dataStart: number }> = [];
   let expected = 0;
@@ -131,11 +160,11 @@ async function checkLayout(fd: fs.promises.FileHandle, entries: Entry[], cdOffse
     const gap = e.offset - expected;
     // A data descriptor (12–24 bytes) may follow an entry written in streaming mode.
     if (gap !== 0 && !(out.length && out[out.length - 1].flags & 0x8 && gap >= 12 && gap <= 24)) throw notXlsx('ZIP 结构异常（条目之间有多余数据）');
-    const h = await readAt(fd, e.offset, 30);
+    const h = await src.readAt(e.offset, 30);
     if (h.length < 30 || h.readUInt32LE(0) !== 0x04034b50) throw notXlsx('ZIP 结构异常（条目头损坏）');
     const nameLen = h.readUInt16LE(26);
     const extraLen = h.readUInt16LE(28);
-    const name = (await readAt(fd, e.offset + 30, nameLen)).toString('utf8');
+    const name = (await src.readAt(e.offset + 30, nameLen)).toString('utf8');
     if (name !== e.name || h.readUInt16LE(8) !== e.method) throw notXlsx('ZIP 结构异常（条目头与目录不符）');
     const localCompressed = h.readUInt32LE(18);
     if (!(h.readUInt16LE(6) & 0x8) && localCompressed !== 0xffffffff && localCompressed !== e.compressed) throw notXlsx('ZIP 结构异常（条目大小与目录不符）');
@@ -149,9 +178,9 @@ async function checkLayout(fd: fs.promises.FileHandle, entries: Entry[], cdOffse
 }
 
 /** Inflates one entry, counting; refuses the moment it yields more than declared. Returns its head. */
-async function inflateCounted(file: string, e: Entry & { dataStart: number }, keepHead: number): Promise<Buffer> {
+async function inflateCounted(src: ZipSource, e: Entry & { dataStart: number }, keepHead: number, unsafe: Refuse): Promise<Buffer> {
   if (e.compressed === 0) return Buffer.alloc(0);
-  const source = fs.createReadStream(file, { start: e.dataStart, end: e.dataStart + e.compressed - 1 });
+  const source = src.stream(e.dataStart, e.dataStart + e.compressed - 1);
   let produced = 0;
   const head: Buffer[] = [];
   let headLen = 0;
@@ -178,28 +207,41 @@ async function inflateCounted(file: string, e: Entry & { dataStart: number }, ke
 export async function inspectXlsx(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipReport> {
   const fd = await fs.promises.open(file, 'r');
   try {
-    const size = (await fd.stat()).size;
-    const head = await readAt(fd, 0, 8);
-    if (size === 0) throw notXlsx('空文件');
+    const src = await fileSource(fd, file);
+    const head = await src.readAt(0, 8);
+    if (src.size === 0) throw notXlsx('空文件');
     if (head.length >= 8 && head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
       throw notXlsx('Excel 97-2003（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入');
     }
     if (head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) throw notXlsx('不是 Excel（.xlsx）文件，请使用下载的模板并以 .xlsx 格式保存');
-    const { entries, cdOffset } = await centralDirectory(fd, size, limits);
-    const total = checkDeclared(entries, limits);
-    const laid = await checkLayout(fd, entries, cdOffset);
-    const firstSheet = laid.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
-      .sort((a, b) => Number(a.name.match(/\d+/)![0]) - Number(b.name.match(/\d+/)![0]))[0];
-    let dimensionRows: number | undefined;
-    for (const e of laid) {
-      const headBytes = await inflateCounted(file, e, e === firstSheet ? 4096 : 0);
-      if (e === firstSheet) {
-        const m = /<dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(headBytes.toString('utf8'));
-        if (m) dimensionRows = Number(m[1]);
-      }
-    }
-    return { entries: entries.length, uncompressed: total, dimensionRows };
+    return await inspect(src, limits, importRefused, true);
   } finally {
     await fd.close();
   }
+}
+
+/**
+ * The same inspection for an Office file (.docx/.xlsx) uploaded as an attachment, already in
+ * memory: stored attachments are opened later by officers' Office and by our own readers.
+ */
+export async function inspectOfficeZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipReport> {
+  return inspect(bufferSource(buf), limits, uploadRefused, false);
+}
+
+async function inspect(src: ZipSource, limits: ZipLimits, unsafe: Refuse, workbook: boolean): Promise<ZipReport> {
+  const { entries, cdOffset } = await centralDirectory(src, limits, unsafe);
+  if (workbook) checkWorkbookParts(entries);
+  const total = checkDeclared(entries, limits, unsafe);
+  const laid = await checkLayout(src, entries, cdOffset);
+  const firstSheet = laid.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+    .sort((a, b) => Number(a.name.match(/\d+/)![0]) - Number(b.name.match(/\d+/)![0]))[0];
+  let dimensionRows: number | undefined;
+  for (const e of laid) {
+    const headBytes = await inflateCounted(src, e, e === firstSheet ? 4096 : 0, unsafe);
+    if (e === firstSheet) {
+      const m = /<dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(headBytes.toString('utf8'));
+      if (m) dimensionRows = Number(m[1]);
+    }
+  }
+  return { entries: entries.length, uncompressed: total, dimensionRows };
 }

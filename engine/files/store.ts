@@ -8,6 +8,7 @@ import type { Engine } from '../context.js';
 import { AppError, formInvalid } from '../errors.js';
 import type { SessionUser } from '../auth/index.js';
 import { sniffFile } from './sniff.js';
+import { formatBytes, inspectOfficeZip } from '../excel/index.js';
 import { sqlValue } from '../db/raw.js';
 
 export interface StoredFile {
@@ -28,7 +29,6 @@ type Row = Record<string, unknown>;
 // Raw reads come back as plain rows; Sequelize's typings only know model instances.
 const asRows = (m: unknown) => m as Row[];
 
-const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`);
 
 /**
  * A file name safe to store and to send back: the last path segment only (browsers and old
@@ -72,7 +72,9 @@ export async function saveUpload(
   const bytes = await readLimited(upload.stream, engine.config.uploadLimitBytes);
   const name = sanitizeFilename(upload.filename);
   if (bytes.length === 0) throw new AppError('UNSUPPORTED_MEDIA', { detail: '空文件' });
-  const { mime } = sniffFile(bytes, name);
+  const { kind, mime } = sniffFile(bytes, name);
+  // Office files are ZIP archives: a zip bomb is refused here as the import routes refuse it.
+  if (kind === 'docx' || kind === 'xlsx') await inspectOfficeZip(bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const file: StoredFile = { id: randomUUID(), name, size: bytes.length, sha256, mime };
   const { Blob, File } = engine.db.models;

@@ -8,6 +8,7 @@ import type { Engine } from '../context.js';
 import { requireRole } from '../auth/index.js';
 import { vocabulary, type TypeBundle } from '../registry/index.js';
 import { audit, diffJson, exportBundle, importBundle, simulate } from '../admin/index.js';
+import { PAGE_PARAM } from './request-guards.js';
 
 const bundleBody = {
   type: 'object', required: ['schema', 'workflow', 'settings'],
@@ -156,7 +157,7 @@ export async function adminRoutes(app: FastifyInstance, engine: Engine) {
       ({ ...vocabulary(Object.keys(engine.registry.decisionForms), Object.keys(engine.registry.registers)), decisionFormSchemas: engine.registry.decisionForms }));
 
     admin.get<{ Querystring: { page?: number } }>('/api/admin/audit', {
-      schema: { tags: ['admin'], summary: '审计日志', querystring: { type: 'object', properties: { page: { type: 'integer', minimum: 1 } } } },
+      schema: { tags: ['admin'], summary: '审计日志', querystring: { type: 'object', properties: { page: PAGE_PARAM } } },
     }, async (req) => {
       const page = req.query.page ?? 1;
       const { rows, count } = await engine.db.models.AuditLog.findAndCountAll({ order: [['id', 'DESC']], limit: 50, offset: (page - 1) * 50, raw: true });

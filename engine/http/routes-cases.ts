@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../context.js';
 import { requireUser } from '../auth/index.js';
 import { caseView, createCase, listCases, sendEvent, updateDraft, type CaseListQuery } from '../runtime/index.js';
+import { PAGE_PARAM } from './request-guards.js';
 
 const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } };
 
@@ -58,7 +59,7 @@ export async function caseRoutes(app: FastifyInstance, engine: Engine) {
         type: 'object',
         properties: {
           type: { type: 'string' }, state: { type: 'string' }, status: { type: 'string', enum: ['draft', 'active', 'closed'] },
-          q: { type: 'string', maxLength: 100 }, page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+          q: { type: 'string', maxLength: 100 }, page: PAGE_PARAM, pageSize: { type: 'integer', minimum: 1, maximum: 100 },
           filter: { anyOf: [{ type: 'string', maxLength: 100 }, { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 100 } }] },
         },
       },

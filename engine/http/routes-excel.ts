@@ -59,7 +59,8 @@ export async function excelRoutes(app: FastifyInstance, engine: Engine) {
     }
     const outcome = await done;
     if (outcome.error) throw outcome.error;
-    return { jobId, status: 'done', rowCount: outcome.rowCount, rows: outcome.rows ?? [], caseId: req.query.caseId ?? null };
+    // warnings: columns outside the template that were left out (rowCount counts what was taken).
+    return { jobId, status: 'done', rowCount: outcome.rowCount, rows: outcome.rows ?? [], caseId: req.query.caseId ?? null, warnings: outcome.warnings };
   });
 
   app.get<{ Params: { id: string } }>('/api/import-jobs/:id', {

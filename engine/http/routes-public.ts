@@ -5,6 +5,7 @@ import { Op } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import { maskIdNumber } from '../validation/index.js';
+import { PAGE_PARAM } from './request-guards.js';
 
 export async function publicRoutes(app: FastifyInstance, engine: Engine) {
   const districtNames = async () => {
@@ -35,7 +36,7 @@ export async function publicRoutes(app: FastifyInstance, engine: Engine) {
         type: 'object',
         properties: {
           district: { type: 'string', maxLength: 12 }, q: { type: 'string', maxLength: 100 }, parentId: { type: 'integer' },
-          page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+          page: PAGE_PARAM, pageSize: { type: 'integer', minimum: 1, maximum: 100 },
         },
       },
     },

@@ -7,6 +7,7 @@ import type { Engine } from '../context.js';
 import { enforceRateLimit, registrationTypes } from '../auth/index.js';
 import { maskIdNumber } from '../validation/index.js';
 import { listPublicCases, lodgeObjection, publicCaseView, type PublicityQuery } from '../runtime/index.js';
+import { PAGE_PARAM } from './request-guards.js';
 
 // 异议 are anonymous: a handful per address per hour is plenty for a person and stops flooding.
 const OBJECTIONS_PER_IP = 10;
@@ -22,7 +23,7 @@ export async function publicityRoutes(app: FastifyInstance, engine: Engine) {
         type: 'object',
         properties: {
           type: { type: 'string', maxLength: 64 }, district: { type: 'string', maxLength: 12 }, area: { type: 'integer', minimum: 1 },
-          page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+          page: PAGE_PARAM, pageSize: { type: 'integer', minimum: 1, maximum: 100 },
         },
       },
     },

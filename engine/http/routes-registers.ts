@@ -7,6 +7,7 @@ import { Op, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import { requireUser, type SessionUser } from '../auth/index.js';
+import { PAGE_PARAM } from './request-guards.js';
 
 const DEPARTMENT_ROLES = new Set(['clerk', 'reviewer']);
 
@@ -41,7 +42,7 @@ export async function registerRoutes(app: FastifyInstance, engine: Engine) {
         properties: {
           parentId: { type: 'integer', minimum: 1 }, q: { type: 'string', maxLength: 100 },
           status: { type: 'string', enum: ['active', 'superseded', 'all'] },
-          page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 500 },
+          page: PAGE_PARAM, pageSize: { type: 'integer', minimum: 1, maximum: 500 },
         },
       },
     },

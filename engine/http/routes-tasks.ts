@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import { requireUser } from '../auth/index.js';
 import { caseView, claimTask, listInbox, reassignTask, releaseTask, sendEvent, type InboxQuery } from '../runtime/index.js';
+import { PAGE_PARAM } from './request-guards.js';
 
 const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } };
 
@@ -15,7 +16,7 @@ export async function taskRoutes(app: FastifyInstance, engine: Engine) {
         type: 'object',
         properties: {
           type: { type: 'string' }, state: { type: 'string' }, overdue: { type: 'boolean' }, mine: { type: 'boolean' },
-          q: { type: 'string', maxLength: 100 }, page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+          q: { type: 'string', maxLength: 100 }, page: PAGE_PARAM, pageSize: { type: 'integer', minimum: 1, maximum: 100 },
         },
       },
     },

@@ -30,6 +30,8 @@ import { excelCaseRoutes } from './routes-excel-cases.js';
 import { profileRoutes } from './routes-profiles.js';
 import { printRoutes } from './routes-print.js';
 import { APP_FALLBACK, staticRoutes } from './static.js';
+import { clientErrorHandler, MALFORMED_MULTIPART, refuseNul } from './request-guards.js';
+import { formatBytes } from '../excel/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -72,7 +74,10 @@ function deeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
-export function toAppError(err: unknown): AppError {
+/** The limits a 413 names: the request body's and an upload's, as the operator set them. */
+export interface SizeLimits { bodyLimitBytes: number; uploadLimitBytes: number }
+
+export function toAppError(err: unknown, limits?: SizeLimits): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof DefinitionError) {
     const [first] = err.problems;
@@ -82,8 +87,11 @@ export function toAppError(err: unknown): AppError {
   const text = `${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`;
   if (DB_DOWN.test(text)) return new AppError('DB_UNAVAILABLE');
   if (e?.code === 'FST_REQ_FILE_TOO_LARGE' || e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e?.statusCode === 413) {
-    return new AppError('PAYLOAD_TOO_LARGE', { limit: '请求上限' });
+    const bytes = e?.code === 'FST_REQ_FILE_TOO_LARGE' ? limits?.uploadLimitBytes : limits?.bodyLimitBytes;
+    return new AppError('PAYLOAD_TOO_LARGE', { limit: bytes ? formatBytes(bytes) : '请求上限' });
   }
+  // A multipart body cut off mid-file ends the part's stream early while a route reads it.
+  if (MALFORMED_MULTIPART.test(e?.message ?? '') || e?.code === 'ERR_STREAM_PREMATURE_CLOSE') return new AppError('BAD_REQUEST', { reason: '上传的 multipart 请求不完整或格式不正确' });
   if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e?.statusCode === 415) {
     return new AppError('UNSUPPORTED_MEDIA', { detail: e.message ?? '' });
   }
@@ -118,12 +126,15 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
       serializers: { err: errorForLog },
     },
     bodyLimit: engine.config.bodyLimitBytes,
-    // Only a proxy on this machine or the private network may say who the client is; anyone else's
-    // X-Forwarded-For is ignored, or a password guesser could invent a new address per attempt.
+    // Only the proxies the operator names (BEIAN_TRUST_PROXY) may say who the client is; anyone
+    // else's X-Forwarded-For is ignored, or a password guesser could invent a new address per
+    // attempt (a private network is no proof: any LAN client could).
     trustProxy: engine.config.trustProxy,
     // Prototype pollution: refuse bodies that carry __proto__ or constructor.prototype keys.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Requests Node refuses before routing (431, 408, 400) still answer in the error shape.
+    clientErrorHandler,
   });
   app.decorateRequest('user', null);
   const routeList: Array<{ method: string; url: string }> = [];
@@ -146,7 +157,7 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
   await registerOpenApi(app);
 
   app.setErrorHandler((err, req, reply) => {
-    const appErr = toAppError(err);
+    const appErr = toAppError(err, engine.config);
     if (appErr.status >= 500) req.log.error({ err }, appErr.code);
     reply.status(appErr.status).send(appErr.toJSON());
   });
@@ -172,6 +183,7 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     if (typeof req.body === 'object' && req.body !== null && deeperThan(req.body, MAX_BODY_DEPTH)) {
       throw new AppError('BAD_REQUEST', { reason: `JSON 嵌套超过 ${MAX_BODY_DEPTH} 层` });
     }
+    refuseNul(req);
   });
 
   await app.register(async (api) => {

@@ -103,8 +103,9 @@ export interface ProfileDef {
 /** Every profiles/<name>.json under rootDir (none when the folder is absent). */
 export function loadProfiles(rootDir: string, ajv: Ajv): Record<string, ProfileDef> {
   const dir = path.join(rootDir, 'profiles');
-  if (!fs.existsSync(dir)) return {};
-  const out: Record<string, ProfileDef> = {};
+  // No prototype: profile names come from URLs, and /api/public/profiles/constructor/… must be unknown.
+  const out = Object.create(null) as Record<string, ProfileDef>;
+  if (!fs.existsSync(dir)) return out;
   for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const file = `profiles/${name}`;
     let def: unknown;

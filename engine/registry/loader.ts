@@ -93,10 +93,11 @@ export function loadDecisionForms(rootDir: string): Record<string, object> {
 
 export function loadRegisters(rootDir: string): Record<string, RegisterDef> {
   const dir = path.join(rootDir, 'registers');
-  return Object.fromEntries(
+  // No prototype: register names come from URLs, and /api/registers/constructor must be unknown, not Object.
+  return Object.assign(Object.create(null) as Record<string, RegisterDef>, Object.fromEntries(
     fs.readdirSync(dir).filter((f) => f.endsWith('.json'))
       .map((f) => [f.slice(0, -'.json'.length), readJson(path.join(dir, f), rootDir) as RegisterDef]),
-  );
+  ));
 }
 
 export interface RegisterDef {
