@@ -2,7 +2,7 @@
 // which the runtime enriches with the case data ($data), the decision data ($decision) and the
 // case flags ($flags). Actions are no-ops here: the runtime reads them from the pure transition
 // result and executes them inside the database transaction.
-import { setup, type AnyStateMachine } from 'xstate';
+import { createActor, setup, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { ACTIONS, GUARDS } from './vocabulary.js';
 import { getPointer } from './pointer.js';
 import { isDataDelay, parseDuration, resolveDelay } from './durations.js';
@@ -42,4 +42,15 @@ export function buildMachine(bundle: Pick<TypeBundle, 'id' | 'workflow' | 'setti
   const config = { ...bundle.workflow, id: bundle.workflow.id ?? bundle.id, context: {} };
   // setup()'s generics cannot see names that only exist at run time; the lint checks them instead.
   return setup({ guards: guardImpl as never, actions: actions as never, delays }).createMachine(config as never) as unknown as AnyStateMachine;
+}
+
+/**
+ * A snapshot as read back from the database (plain JSON) turned into a live one. History values
+ * are stored as state ids; `machine.resolveState()` keeps them as such (a later transition into a
+ * history state then fails), while an actor created from the snapshot revives them as state nodes
+ * (and keeps the stored status). The actor is never started: no action runs, the caller still
+ * computes the pure `transition()` inside its database transaction.
+ */
+export function restoreSnapshot(machine: AnyStateMachine, persisted: unknown): AnyMachineSnapshot {
+  return createActor(machine, { snapshot: persisted as never }).getSnapshot() as AnyMachineSnapshot;
 }

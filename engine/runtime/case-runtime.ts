@@ -6,7 +6,7 @@ import type { Transaction } from 'sequelize';
 import { AppError, formInvalid, type FieldError } from '../errors.js';
 import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/sessions.js';
-import { getPointer, type TypeVersionDef } from '../registry/index.js';
+import { getPointer, restoreSnapshot, type TypeVersionDef } from '../registry/index.js';
 import { validateForm } from '../validation/index.js';
 import { linkFiles } from '../files/index.js';
 import { activeLeaves, activePaths, isEditable } from './states.js';
@@ -211,7 +211,7 @@ export async function fireTimer(engine: Engine, timerId: number): Promise<boolea
     const def = await engine.registry.get(row.typeId, row.typeVersion);
     const machine = engine.registry.machine(def);
     const event = { type: timer!.eventType as string, $data: row.data, $flags: row.flags };
-    if (!machine.resolveState(row.snapshot as never).can(event)) return true; // stale: the state moved on
+    if (!restoreSnapshot(machine, row.snapshot).can(event)) return true; // stale: the state moved on
     await applyTransition(engine, t, def, row, { event: event.type, data: row.data, actorId: null, actorName: '系统（到期自动办理）' });
     return true;
   });
