@@ -23,6 +23,13 @@ export interface StateInfo { path: string[]; jsonPath: string; node: Node; paren
 const isObj = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const REGISTER_ACTIONS = new Set(['registerEntry', 'retireEntries', 'keepEntry']);
+/** What the HTTP API accepts as an event name (POST /api/cases/:id/events, /api/tasks/:id/complete). */
+const EVENT_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
+/** An event name as the API accepts it: "nextStep" → NEXT_STEP, "go.back" → GO_BACK. */
+export const eventName = (ev: string) => {
+  const up = ev.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  return (/^[A-Z]/.test(up) ? up : `E_${up}`).slice(0, 64);
+};
 
 export function collectStates(workflow: Node): StateInfo[] {
   const all: StateInfo[] = [];
@@ -39,7 +46,8 @@ export function collectStates(workflow: Node): StateInfo[] {
 }
 
 /** A state as an administrator knows it: its title, else its path. */
-export const titleOf = (s: StateInfo) => (isObj(s.node.meta) && typeof s.node.meta.title === 'string' && s.node.meta.title) || s.path.join('.');
+const hasTitle = (s: StateInfo) => isObj(s.node.meta) && typeof s.node.meta.title === 'string' && s.node.meta.title.trim() !== '';
+export const titleOf = (s: StateInfo) => (hasTitle(s) ? String((s.node.meta as Node).title) : s.path.join('.'));
 const ancestry = (s: StateInfo) => { const out: StateInfo[] = []; for (let a: StateInfo | undefined = s; a; a = a.parent) out.push(a); return out; };
 const isHistory = (s: StateInfo) => s.node.type === 'history';
 const isFinal = (s: StateInfo) => s.node.type === 'final';
@@ -116,6 +124,11 @@ export function lintWorkflow(bundle: TypeBundle, ctx: WorkflowLintContext, add: 
   const reached = reachable(states, edges, doneEdges);
   for (const s of states.slice(1)) if (!reached.has(s)) add(s.jsonPath, `state "${s.path.join('.')}" can never be reached`);
   checkCanFinish(states, reached, edges, doneEdges, add);
+  // People see a case's state by its title: every state a case can rest in needs one.
+  for (const s of states) {
+    if (s.children.length || isHistory(s) || !reached.has(s) || hasTitle(s)) continue;
+    add(s.jsonPath, `环节「${s.path.join('.')}」没有名称：请在 meta.title 中填写办理人看得懂的中文名称`, { kind: 'addTitles' });
+  }
   checkSenders(states, reached, add);
 }
 
@@ -205,14 +218,22 @@ function checkSenders(states: StateInfo[], reached: Set<StateInfo>, add: AddProb
     const taskEvents = (x: StateInfo) => (isObj(x.node.meta) && Array.isArray(x.node.meta.tasks) ? (x.node.meta.tasks as TaskDef[]) : [])
       .flatMap((t) => (isObj(t) && isObj(t.events) ? Object.keys(t.events) : []));
     const below = (x: StateInfo): StateInfo[] => [x, ...x.children.flatMap(below)];
-    return new Set([...ancestry(s), ...below(s)].flatMap(taskEvents));
+    // The root's own tasks are never opened (a case is never "in" the root alone).
+    return new Set([...ancestry(s).filter((a) => a !== states[0]), ...below(s)].flatMap(taskEvents));
   };
   for (const s of states) {
     if (!reached.has(s) || !isObj(s.node.on)) continue;
     const have = offered(s);
     for (const ev of Object.keys(s.node.on)) {
-      if (have.has(ev) || ev.startsWith('xstate.')) continue;
-      add(`${s.jsonPath}/on/${esc(ev)}`, `「${titleOf(s)}」的事件 ${ev} 没有办理人：没有任何待办提供这个决定`, { kind: 'addTask', state: s.path.join('.'), event: ev });
+      if (ev.startsWith('xstate.')) continue;
+      if (!EVENT_NAME.test(ev)) {
+        const to = eventName(ev);
+        add(`${s.jsonPath}/on/${esc(ev)}`, `「${titleOf(s)}」的事件 ${ev} 不能由待办发出：事件名须为大写英文字母、数字和下划线（例如 ${to}）`, { kind: 'renameEvent', from: ev, to });
+        continue;
+      }
+      if (have.has(ev)) continue;
+      const where = s === states[0] ? '流程' : `「${titleOf(s)}」`;
+      add(`${s.jsonPath}/on/${esc(ev)}`, `${where}的事件 ${ev} 没有办理人：没有任何待办提供这个决定`, s === states[0] ? undefined : { kind: 'addTask', state: s.path.join('.'), event: ev });
     }
   }
 }

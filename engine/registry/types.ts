@@ -144,7 +144,8 @@ export interface TypeVersionDef extends TypeBundle {
 /** A repair the console can offer for a workflow problem (see renderer/src/admin/fixes.ts). */
 export type WorkflowFix =
   | { kind: 'addTask'; state: string; event: string }
-  | { kind: 'addTitles' };
+  | { kind: 'addTitles' }
+  | { kind: 'renameEvent'; from: string; to: string };
 
 export interface DefinitionProblem {
   file: string;

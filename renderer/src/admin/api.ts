@@ -11,7 +11,9 @@ export interface Bundle {
   prints: Record<string, string>;
 }
 
-export interface Problem { file: string; path: string; message: string }
+import type { WorkflowFix } from './fixes';
+
+export interface Problem { file: string; path: string; message: string; fix?: WorkflowFix }
 
 export interface VersionInfo {
   version: number;
