@@ -1,7 +1,7 @@
-// Checks a type definition before it is stored or published: the form is a valid JSON Schema with a
-// valid example, the workflow a valid XState config whose every name is in the vocabulary, every
-// task names a known role and decision form, every state is reachable and every non-final state
-// has a way out. Problems name the file and the JSON path; nothing here throws for bad input.
+// Checks a type definition before it is stored or published: settings, the form (a valid JSON
+// Schema with a valid example), the prints, and the workflow (lint-workflow.ts), which must also
+// build as an XState machine. Problems name the file and the JSON path; nothing here throws for
+// bad input.
 import type Ajv from 'ajv';
 import Handlebars from 'handlebars';
 import { ROLES, RULES } from './vocabulary.js';
