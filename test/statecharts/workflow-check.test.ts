@@ -1,6 +1,7 @@
 // The workflow check as a guarantee, through POST /api/admin/lint: what XState runs (onDone
 // targets, history targets, timers, always) is accepted; a loop that can never end, and an event
-// nobody can send, are refused in Chinese with the state's title and the event's name.
+// nobody can send, are refused in Chinese with the state's title and the event's name. A version
+// published under the older check still loads and runs (the check guards publishing only).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
@@ -67,5 +68,30 @@ describe('the workflow check', () => {
       '/states/never state "never" can never be reached',
       '/states/a/on/APPROVE 「待审核」的事件 APPROVE 没有办理人：没有任何待办提供这个决定',
     ]);
+  });
+});
+
+describe('after an upgrade', () => {
+  it('a version published under the older, looser check still loads and runs', async () => {
+    // Published before this check existed: an event no task offers, a state without a title.
+    const { TypeDef, TypeVersion } = app.engine.db.models;
+    const definition = {
+      id: 'old-loose', uiSchema: {}, prints: {},
+      schema: { type: 'object', properties: { title: { type: 'string' } }, examples: [{ title: 'x' }] },
+      settings: { title: '旧版宽松定义', numberPrefix: 'CSJB', starters: ['developer'], titleField: '/title' },
+      workflow: { id: 'old-loose', initial: 'draft', states: {
+        draft: { meta: { title: '草稿', editable: true, tasks: [task('fill', ['SUBMIT'], 'applicant')] }, on: { SUBMIT: 'done', PING: 'draft' } },
+        done: { type: 'final' },
+      } },
+    };
+    await TypeVersion.create({ typeId: 'old-loose', version: 1, definition, source: 'console#old', publishedBy: null });
+    await TypeDef.create({ id: 'old-loose', currentVersion: 1 });
+    expect((await lint(definition.workflow)).join()).toContain('PING 没有办理人');
+    await app.engine.registry.refresh();
+    const dev = await app.login('91440604MA4UJ5RW2R');
+    const created = await dev.post('/api/cases', { type: 'old-loose', data: { title: '旧定义' } });
+    expect(created.status).toBe(201);
+    const done = await dev.post(`/api/cases/${created.body.id}/events`, { event: 'SUBMIT', version: created.body.version });
+    expect([done.status, done.body.state, done.body.status]).toEqual([200, 'done', 'closed']);
   });
 });
