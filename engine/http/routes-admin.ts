@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import { requireRole } from '../auth/index.js';
 import { vocabulary, type TypeBundle } from '../registry/index.js';
-import { audit, diffJson, exportBundle, importBundle, simulate } from '../admin/index.js';
+import { audit, diffJson, exportBundle, importBundle, pathCoverage, simulate } from '../admin/index.js';
 import { PAGE_PARAM } from './request-guards.js';
 
 const bundleBody = {
@@ -99,7 +99,7 @@ export async function adminRoutes(app: FastifyInstance, engine: Engine) {
       const problems = engine.registry.lint(bundle).filter((p) => !p.file.endsWith('#schema') || !p.path.startsWith('/examples'));
       if (problems.length) throw new AppError('DEF_INVALID', { file: problems[0].file, path: problems[0].path, reason: problems[0].message }, problems);
       const data = req.body.data ?? (bundle.schema.examples?.[0] as object | undefined) ?? {};
-      return { steps: await simulate(engine, bundle, data, req.body.events ?? []) };
+      return { steps: await simulate(engine, bundle, data, req.body.events ?? []), coverage: pathCoverage(bundle, data) };
     });
 
     admin.post<{ Params: { id: string }; Body: Partial<TypeBundle> | undefined }>('/api/admin/types/:id/publish', {

@@ -1,17 +1,14 @@
-// Checks a type definition before it is stored or published: the form is a valid JSON Schema with a
-// valid example, the workflow a valid XState config whose every name is in the vocabulary, every
-// task names a known role and decision form, every state is reachable and every non-final state
-// has a way out. Problems name the file and the JSON path; nothing here throws for bad input.
+// Checks a type definition before it is stored or published: settings, the form (a valid JSON
+// Schema with a valid example), the prints, and the workflow (lint-workflow.ts), which must also
+// build as an XState machine. Problems name the file and the JSON path; nothing here throws for
+// bad input.
 import type Ajv from 'ajv';
 import Handlebars from 'handlebars';
-import { ROLES, RULES, SCOPES } from './vocabulary.js';
-import { ACTION_ENTRIES } from '../vocabulary/actions/index.js';
-import { GUARD_ENTRIES } from '../vocabulary/guards/index.js';
-import { schemaHasPath } from '../vocabulary/known-fields.js';
-import type { EntryCheckContext } from '../vocabulary/entry.js';
+import { ROLES, RULES } from './vocabulary.js';
+import { lintWorkflow } from './lint-workflow.js';
 import { buildMachine } from './machine.js';
 import { isDataDelay, parseDuration } from './durations.js';
-import type { DefinitionProblem, TaskDef, TypeBundle } from './types.js';
+import type { DefinitionProblem, TypeBundle, WorkflowFix } from './types.js';
 import { settingsMetaSchema } from './meta-schema.js';
 import { unknownTemplateNames } from './template-names.js';
 
@@ -26,16 +23,14 @@ export interface LintContext {
   partials?: string[];
 }
 
-interface StateInfo { path: string[]; jsonPath: string; node: Node; parent?: StateInfo; children: StateInfo[] }
-
 const isObj = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function lintBundle(bundle: TypeBundle, ctx: LintContext): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const file = (part: 'schema' | 'uiSchema' | 'workflow' | 'settings') => ctx.files?.[part] ?? `${bundle.id}#${part}`;
-  const add = (part: 'schema' | 'uiSchema' | 'workflow' | 'settings', path: string, message: string) =>
-    problems.push({ file: file(part), path: path || '/', message });
+  const add = (part: 'schema' | 'uiSchema' | 'workflow' | 'settings', path: string, message: string, fix?: WorkflowFix) =>
+    problems.push({ file: file(part), path: path || '/', message, ...(fix ? { fix } : {}) });
 
   if (!/^[a-z][a-z0-9-]{1,62}$/.test(bundle.id)) add('settings', '', `type id "${bundle.id}" must be kebab-case`);
 
@@ -97,7 +92,7 @@ export function lintBundle(bundle: TypeBundle, ctx: LintContext): DefinitionProb
     }
   }
 
-  lintWorkflow(bundle, ctx, (path, msg) => add('workflow', path, msg));
+  lintWorkflow(bundle, ctx, (path, msg, fix) => add('workflow', path, msg, fix));
   if (problems.some((p) => p.file === file('workflow'))) return problems;
   try {
     buildMachine(bundle);
@@ -105,151 +100,4 @@ export function lintBundle(bundle: TypeBundle, ctx: LintContext): DefinitionProb
     add('workflow', '', `not a valid XState machine: ${(err as Error).message}`);
   }
   return problems;
-}
-
-function collectStates(workflow: Node): StateInfo[] {
-  const all: StateInfo[] = [];
-  const walk = (node: Node, path: string[], jsonPath: string, parent?: StateInfo) => {
-    const info: StateInfo = { path, jsonPath, node, parent, children: [] };
-    all.push(info);
-    parent?.children.push(info);
-    if (isObj(node.states)) {
-      for (const [key, child] of Object.entries(node.states)) {
-        walk(isObj(child) ? child : {}, [...path, key], `${jsonPath}/states/${esc(key)}`, info);
-      }
-    }
-  };
-  walk(workflow, [], '');
-  return all;
-}
-
-function lintWorkflow(bundle: TypeBundle, ctx: LintContext, add: (path: string, msg: string) => void) {
-  const wf = bundle.workflow as unknown as Node;
-  if (!isObj(wf) || !isObj(wf.states)) return add('', 'the workflow needs "states"');
-  const states = collectStates(wf);
-  const byPath = new Map(states.map((s) => [s.path.join('.'), s]));
-  const byId = new Map(states.filter((s) => typeof s.node.id === 'string').map((s) => [s.node.id as string, s]));
-  const delays = bundle.settings?.delays ?? {};
-
-  const resolve = (from: StateInfo, target: string): StateInfo | undefined => {
-    if (target.startsWith('#')) {
-      const [id, ...rest] = target.slice(1).split('.');
-      const base = id === (wf.id ?? bundle.id) ? states[0] : byId.get(id);
-      return base && byPath.get([...base.path, ...rest].filter(Boolean).join('.'));
-    }
-    if (target.startsWith('.')) return byPath.get([...from.path, ...target.slice(1).split('.')].join('.'));
-    const siblingBase = from.parent ? from.parent.path : [];
-    return byPath.get([...siblingBase, ...target.split('.')].join('.'));
-  };
-
-  const edges = new Map<StateInfo, StateInfo[]>();
-  // Expression guards name fields of the form or of the workflow's decision forms, and states.
-  const decisionForms = Object.values(ctx.decisionForms);
-  const entryCtx: EntryCheckContext = {
-    registers: ctx.registers,
-    knownField: (root, dotted) => (root === 'data' ? schemaHasPath(bundle.schema, dotted) : decisionForms.some((f) => schemaHasPath(f, dotted))),
-    knownState: (path) => byPath.has(path),
-  };
-  const checkNamed = (value: unknown, path: string, kind: 'action' | 'guard') => {
-    const list = kind === 'action' ? (Array.isArray(value) ? value : [value]) : [value];
-    list.forEach((item, i) => {
-      const p = kind === 'action' && Array.isArray(value) ? `${path}/${i}` : path;
-      const name = typeof item === 'string' ? item : isObj(item) ? item.type : undefined;
-      const entry = typeof name !== 'string' ? undefined : kind === 'action' ? ACTION_ENTRIES[name] : GUARD_ENTRIES[name];
-      if (!entry) return add(p, `unknown ${kind} "${String(name)}"`);
-      const params = isObj(item) ? item.params ?? {} : {};
-      if (!ctx.ajv.validate(entry.params as object, params)) return add(`${p}/params`, ctx.ajv.errorsText(ctx.ajv.errors));
-      const register = 'register' in entry ? entry.register?.(params as never) : undefined;
-      if (register !== undefined && !(register in ctx.registers)) add(`${p}/params/register`, `unknown register "${register}"`);
-      if ('check' in entry) for (const x of entry.check?.(params as never, entryCtx) ?? []) add(`${p}/params${x.path}`, x.message);
-    });
-  };
-  const checkTransitions = (s: StateInfo, list: unknown, path: string) => {
-    const arr = Array.isArray(list) ? list : [list];
-    arr.forEach((t, i) => {
-      const p = Array.isArray(list) ? `${path}/${i}` : path;
-      const tr = typeof t === 'string' ? { target: t } : isObj(t) ? t : null;
-      if (!tr) return add(p, 'a transition must be a target string or an object');
-      const targets = tr.target === undefined ? [] : Array.isArray(tr.target) ? tr.target : [tr.target];
-      for (const target of targets) {
-        const resolved = typeof target === 'string' ? resolve(s, target) : undefined;
-        if (!resolved) add(`${p}/target`, `unknown target state "${String(target)}"`);
-        else edges.set(s, [...(edges.get(s) ?? []), resolved]);
-      }
-      if (tr.actions !== undefined) checkNamed(tr.actions, `${p}/actions`, 'action');
-      if (tr.guard !== undefined) checkNamed(tr.guard, `${p}/guard`, 'guard');
-    });
-  };
-
-  for (const s of states) {
-    const { node, jsonPath } = s;
-    if (isObj(node.states) && s.node.type !== 'parallel' && !(typeof node.initial === 'string' && node.initial in node.states)) {
-      add(`${jsonPath}/initial`, `initial state "${String(node.initial)}" does not exist`);
-    }
-    for (const k of ['entry', 'exit'] as const) if (node[k] !== undefined) checkNamed(node[k], `${jsonPath}/${k}`, 'action');
-    if (node.invoke !== undefined) add(`${jsonPath}/invoke`, 'invoked actors are not part of the vocabulary');
-    if (isObj(node.on)) for (const [ev, t] of Object.entries(node.on)) checkTransitions(s, t, `${jsonPath}/on/${esc(ev)}`);
-    if (node.always !== undefined) checkTransitions(s, node.always, `${jsonPath}/always`);
-    if (isObj(node.after)) {
-      for (const [delay, t] of Object.entries(node.after)) {
-        if (!/^\d+$/.test(delay) && !(delay in delays)) add(`${jsonPath}/after/${esc(delay)}`, `unknown delay "${delay}" (declare it in settings.delays)`);
-        checkTransitions(s, t, `${jsonPath}/after/${esc(delay)}`);
-      }
-    }
-    lintTasks(s, ctx, add, delays);
-  }
-
-  // Reachability: entering a state enters its ancestors and its initial (or, parallel, all) children.
-  const reached = new Set<StateInfo>();
-  const enter = (s: StateInfo) => {
-    for (let a: StateInfo | undefined = s; a && !reached.has(a); a = a.parent) reached.add(a);
-    if (s.node.type === 'parallel') s.children.forEach((c) => !reached.has(c) && visit(c));
-    else if (typeof s.node.initial === 'string') {
-      const child = s.children.find((c) => c.path[c.path.length - 1] === s.node.initial);
-      if (child && !reached.has(child)) visit(child);
-    }
-  };
-  const visit = (s: StateInfo) => {
-    enter(s);
-    for (let a: StateInfo | undefined = s; a; a = a.parent) for (const t of edges.get(a) ?? []) if (!reached.has(t)) visit(t);
-    for (const c of s.children) if (reached.has(c)) for (const t of edges.get(c) ?? []) if (!reached.has(t)) visit(t);
-  };
-  visit(states[0]);
-  for (const s of states.slice(1)) if (!reached.has(s)) add(s.jsonPath, `state "${s.path.join('.')}" can never be reached`);
-
-  // Dead ends: an atomic, non-final state needs a way out (its own or an ancestor's transition),
-  // unless it is a region of a parallel state that completes through onDone.
-  for (const s of states.slice(1)) {
-    if (s.children.length > 0 || s.node.type === 'final') continue;
-    let hasExit = false;
-    for (let a: StateInfo | undefined = s; a && !hasExit; a = a.parent) hasExit = (edges.get(a)?.length ?? 0) > 0;
-    if (!hasExit) add(s.jsonPath, `state "${s.path.join('.')}" is not final and has no way out`);
-  }
-}
-
-function lintTasks(s: StateInfo, ctx: LintContext, add: (path: string, msg: string) => void, delays: Record<string, unknown>) {
-  const meta = s.node.meta;
-  if (meta === undefined) return;
-  if (!isObj(meta)) return add(`${s.jsonPath}/meta`, 'meta must be an object');
-  if (meta.tasks === undefined) return;
-  if (!Array.isArray(meta.tasks)) return add(`${s.jsonPath}/meta/tasks`, 'tasks must be an array');
-  const handled = new Set<string>();
-  for (let a: StateInfo | undefined = s; a; a = a.parent) if (isObj(a.node.on)) Object.keys(a.node.on).forEach((e) => handled.add(e));
-  (meta.tasks as TaskDef[]).forEach((task, i) => {
-    const p = `${s.jsonPath}/meta/tasks/${i}`;
-    if (!isObj(task)) return add(p, 'a task must be an object');
-    if (typeof task.name !== 'string' || !task.name) add(`${p}/name`, 'a task needs a name');
-    if (typeof task.title !== 'string' || !task.title) add(`${p}/title`, 'a task needs a title');
-    if (!task.role) add(`${p}/role`, 'a task needs a role');
-    else if (!(task.role in ROLES)) add(`${p}/role`, `unknown role "${task.role}"`);
-    if (!(task.scope in SCOPES)) add(`${p}/scope`, `unknown scope "${String(task.scope)}"`);
-    if (task.due !== undefined && !(task.due in delays) && parseDuration(task.due) === null) add(`${p}/due`, `"${task.due}" is not a duration or a delay name`);
-    if (!isObj(task.events) || Object.keys(task.events).length === 0) return add(`${p}/events`, 'a task needs at least one event');
-    for (const [ev, def] of Object.entries(task.events)) {
-      const ep = `${p}/events/${esc(ev)}`;
-      if (!handled.has(ev)) add(ep, `event "${ev}" is not handled in this state`);
-      if (!isObj(def) || typeof def.title !== 'string') add(ep, 'an event needs a title');
-      else if (def.form !== undefined && !(def.form in ctx.decisionForms)) add(`${ep}/form`, `unknown decision form "${def.form}"`);
-    }
-  });
 }

@@ -3,7 +3,7 @@
 // the active state; the vocabulary is wired in by machine-wiring.ts. Actions are no-ops here: the
 // runtime reads them from the pure transition result and executes them inside the database
 // transaction.
-import { setup, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { createActor, setup, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { ACTION_ENTRIES } from '../vocabulary/actions/index.js';
 import { getPointer } from './pointer.js';
 import { isDataDelay, parseDuration, resolveDelay } from './durations.js';
@@ -34,4 +34,15 @@ export function buildMachine(bundle: Pick<TypeBundle, 'id' | 'workflow' | 'setti
   const config = { ...(wireState(bundle.workflow) as object), id: bundle.workflow.id ?? bundle.id, context };
   // setup()'s generics cannot see names that only exist at run time; the lint checks them instead.
   return setup({ actions: actions as never, delays }).createMachine(config as never) as unknown as AnyStateMachine;
+}
+
+/**
+ * A snapshot as read back from the database (plain JSON) turned into a live one. History values
+ * are stored as state ids; `machine.resolveState()` keeps them as such (a later transition into a
+ * history state then fails), while an actor created from the snapshot revives them as state nodes
+ * (and keeps the stored status). The actor is never started: no action runs, the caller still
+ * computes the pure `transition()` inside its database transaction.
+ */
+export function restoreSnapshot(machine: AnyStateMachine, persisted: unknown): AnyMachineSnapshot {
+  return createActor(machine, { snapshot: persisted as never }).getSnapshot() as AnyMachineSnapshot;
 }

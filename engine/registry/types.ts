@@ -155,8 +155,15 @@ export interface TypeVersionDef extends TypeBundle {
   version: number;
 }
 
+/** A repair the console can offer for a workflow problem (see renderer/src/admin/fixes.ts). */
+export type WorkflowFix =
+  | { kind: 'addTask'; state: string; event: string }
+  | { kind: 'addTitles' }
+  | { kind: 'renameEvent'; from: string; to: string };
+
 export interface DefinitionProblem {
   file: string;
   path: string;
   message: string;
+  fix?: WorkflowFix;
 }

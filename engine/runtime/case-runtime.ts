@@ -7,7 +7,7 @@ import { AppError, formInvalid, type FieldError } from '../errors.js';
 import type { CaseOps, Engine } from '../context.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { getPointer } from '../registry/pointer.js';
-import { persistSnapshot } from '../registry/machine.js';
+import { persistSnapshot, restoreSnapshot } from '../registry/machine.js';
 import type { TypeVersionDef } from '../registry/types.js';
 import { validateForm } from '../validation/index.js';
 import { linkFiles } from '../files/index.js';
@@ -228,7 +228,7 @@ export async function fireTimer(engine: Engine, timerId: number): Promise<boolea
     const def = await engine.registry.get(row.typeId, row.typeVersion);
     const machine = engine.registry.machine(def);
     const event = { type: timer!.eventType as string, $data: row.data, $flags: row.flags };
-    if (!machine.resolveState(row.snapshot as never).can(event)) return true; // stale: the state moved on
+    if (!restoreSnapshot(machine, row.snapshot).can(event)) return true; // stale: the state moved on
     await applyTransition(engine, t, def, row, { event: event.type, data: row.data, actorId: null, actorName: '系统（到期自动办理）' });
     return true;
   });

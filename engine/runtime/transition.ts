@@ -6,7 +6,7 @@ import { transition } from 'xstate';
 import type { Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
-import { ROLES, getPointer, persistSnapshot, setPointer, resolveDelay, type TaskDef, type TypeVersionDef } from '../registry/index.js';
+import { ROLES, getPointer, persistSnapshot, setPointer, resolveDelay, restoreSnapshot, type TaskDef, type TypeVersionDef } from '../registry/index.js';
 import { activeLeaves, activePaths, stateConfig } from './states.js';
 import { runEffects, type EffectCase, type Flag } from './effects.js';
 import { indexFields } from './index-fields.js';
@@ -109,7 +109,7 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
   if (signed.done) return signed.done;
   input = { ...input, data: signed.data };
   const machine = engine.registry.machine(def);
-  const snapshot = machine.resolveState(row.snapshot as never);
+  const snapshot = restoreSnapshot(machine, row.snapshot);
   // A validating event re-judges the rule warnings: the ones that no longer hold are dropped.
   const kept = (row.flags ?? []).filter((f) => !(input.extraFlags && f.code.startsWith('RULE:')) && !(input.extraFlags ?? []).some((x) => x.code === f.code));
   const flags = [...kept, ...(input.extraFlags ?? [])];

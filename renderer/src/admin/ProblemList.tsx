@@ -3,6 +3,8 @@
 import type { Placed } from './lint';
 import { AREA_TITLES } from './lint';
 import { humanPath } from './versions/diffPaths';
+import { useState } from 'react';
+import { fixLabel, type WorkflowFix } from './fixes';
 
 export type TabId = 'settings' | 'form' | 'workflow' | 'simulate' | 'prints' | 'versions';
 
@@ -14,17 +16,39 @@ export function placeText(p: Placed): string {
   return humanPath(`/${part}${p.path === '/' ? '' : p.path}`);
 }
 
-export function ProblemList({ problems, onGo }: { problems: Placed[]; onGo: (tab: TabId) => void }) {
+export interface FixProps {
+  /** Applies a repair the check offered; `role` is who gets the task of an addTask fix. */
+  onFix: (fix: WorkflowFix, role: string) => void;
+  roles: Record<string, string>;
+}
+
+export function ProblemList({ problems, onGo, fixes }: { problems: Placed[]; onGo: (tab: TabId) => void; fixes?: FixProps }) {
   return (
     <ol className="problem-list" aria-label="定义中的问题">
       {problems.map((p, i) => (
-        <li key={i}>
+        <li key={`${p.path}-${p.message}-${i}`}>
           <button type="button" className="linklike" onClick={() => onGo(tabOf(p))}>{AREA_TITLES[p.area]}</button>
           <span className="problem-place">{placeText(p)}</span>
           <span className="problem-text">{p.text}</span>
+          {p.fix && fixes && <FixButton fix={p.fix} {...fixes} />}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The repair next to a problem; a task's role is chosen first. */
+function FixButton({ fix, onFix, roles }: { fix: WorkflowFix } & FixProps) {
+  const [role, setRole] = useState('reviewer');
+  return (
+    <span className="problem-fix">
+      {fix.kind === 'addTask' && (
+        <select aria-label="办理人" value={role} onChange={(e) => setRole(e.target.value)}>
+          {Object.entries(roles).filter(([r]) => r !== 'admin').map(([r, title]) => <option key={r} value={r}>{title}</option>)}
+        </select>
+      )}
+      <button type="button" className="btn btn-sm" onClick={() => onFix(fix, role)}>{fixLabel(fix)}</button>
+    </span>
   );
 }
 

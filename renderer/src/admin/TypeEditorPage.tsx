@@ -13,6 +13,7 @@ import { useVocabulary } from './vocabulary';
 import { Confirm } from './Modal';
 import { CaseCounts } from './caseCounts';
 import { ProblemList, tabOf, type TabId } from './ProblemList';
+import { applyFix } from './fixes';
 import { SettingsTab } from './settings/SettingsTab';
 import { FormTab } from './form/FormTab';
 import { WorkflowTab } from './workflow/WorkflowTab';
@@ -119,7 +120,8 @@ export function TypeEditorPage() {
       {notice && <Alert kind={notice.kind} onClose={() => setNotice(undefined)}>{notice.text}</Alert>}
       {showProblems && problems > 0 && (
         <div className="problems-box">
-          <ProblemList problems={draft.problems} onGo={(t) => setTab(t)} />
+          <ProblemList problems={draft.problems} onGo={(t) => setTab(t)}
+            fixes={vocab && { roles: vocab.roles, onFix: (fix, role) => draft.update((x) => ({ ...x, workflow: applyFix(x.workflow, fix, role) })) }} />
         </div>
       )}
       <div className="editor-body">

@@ -11,7 +11,9 @@ export interface Bundle {
   prints: Record<string, string>;
 }
 
-export interface Problem { file: string; path: string; message: string }
+import type { WorkflowFix } from './fixes';
+
+export interface Problem { file: string; path: string; message: string; fix?: WorkflowFix }
 
 export interface VersionInfo {
   version: number;
@@ -54,6 +56,9 @@ export interface SimStep {
   possibleEvents: string[];
 }
 
+export interface SimPath { steps: Array<{ event: string; eventTitle: string; state: string; stateTitle: string }>; end: string; endTitle: string }
+export interface PathCoverage { paths: SimPath[]; ends: Array<{ state: string; title: string; walked: boolean }>; truncated: boolean }
+
 export interface DiffEntry { path: string; kind: 'added' | 'removed' | 'changed'; from?: unknown; to?: unknown }
 export interface AuditEntry { id: number; actorId: number | null; action: string; target: string | null; detail: unknown; createdAt: string }
 
@@ -68,7 +73,7 @@ export const adminApi = {
   discardDraft: (id: string) => request<{ ok: boolean }>('DELETE', `${base(id)}/draft`),
   lint: (b: Bundle) => api.post<{ problems: Problem[] }>('/api/admin/lint', body(b)).then((r) => r.problems),
   simulate: (b: Bundle, data: unknown, events: Array<{ event: string; decision?: unknown }>) =>
-    api.post<{ steps: SimStep[] }>('/api/admin/simulate', { bundle: body(b), data, events }).then((r) => r.steps),
+    api.post<{ steps: SimStep[]; coverage: PathCoverage }>('/api/admin/simulate', { bundle: body(b), data, events }),
   publish: (b: Bundle) => api.post<{ id: string; version: number }>(`${base(b.id)}/publish`, body(b)),
   rollback: (id: string, version: number) => api.post<{ id: string; version: number }>(`${base(id)}/rollback`, { version }),
   diff: (id: string, from: number, to: string) => api.get<{ from: number; to: string; changes: DiffEntry[] }>(`${base(id)}/diff?from=${from}&to=${encodeURIComponent(to)}`),

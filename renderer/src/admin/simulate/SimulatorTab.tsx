@@ -1,11 +1,12 @@
 // 模拟运行: walks the type being edited through its steps with sample data, without creating a
 // case: the current step, the tasks it would create (who, where, due, decisions), the decisions as
 // buttons (with their decision form), the effects and timers of each transition, and the validation
-// errors when a decision validates the form. Nothing is stored.
+// errors when a decision validates the form, and every path to an end (path coverage). Nothing is stored.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import type { Draft } from '../useDraft';
-import { adminApi, type Problem, type SimStep, type Vocabulary } from '../api';
+import { adminApi, type PathCoverage as Coverage, type Problem, type SimStep, type Vocabulary } from '../api';
+import { PathCoverage } from './PathCoverage';
 import { placeProblems } from '../lint';
 import { formTitle } from '../vocabulary';
 import { JsonEditor } from '../code/JsonEditor';
@@ -27,6 +28,7 @@ export function SimulatorTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary
   const [dataView, setDataView] = useState<'json' | 'form'>('json');
   const [events, setEvents] = useState<Sent[]>([]);
   const [steps, setSteps] = useState<SimStep[]>([]);
+  const [coverage, setCoverage] = useState<Coverage>();
   const [refused, setRefused] = useState<{ title: string; errors: SimStep['errors'] } | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [error, setError] = useState<string>();
@@ -44,8 +46,9 @@ export function SimulatorTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary
     const mine = ++seq.current;
     setBusy(true);
     try {
-      const result = await adminApi.simulate(b, data, list);
+      const { steps: result, coverage: paths } = await adminApi.simulate(b, data, list);
       if (mine !== seq.current) return;
+      setCoverage(paths);
       setProblems([]); setError(undefined);
       const last = result[result.length - 1];
       if (list.length && last.errors.length) {
@@ -63,6 +66,7 @@ export function SimulatorTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary
       if (e instanceof ApiError && e.code === 'DEF_INVALID' && Array.isArray(e.details)) setProblems(e.details as Problem[]);
       else setError(errorMessage(e));
       setSteps([]);
+      setCoverage(undefined);
     } finally {
       if (mine === seq.current) setBusy(false);
     }
@@ -192,6 +196,8 @@ export function SimulatorTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary
             </div>
           </div>
         )}
+
+        {coverage && <PathCoverage coverage={coverage} walked={events.map((e) => e.event)} onReplay={(list) => { setPending(null); void run(list.map((event) => ({ event }))); }} />}
 
         {refused && (
           <div className="alert alert-error" role="alert" id="sim-refused">
