@@ -10,7 +10,7 @@ import { getPointer, type TypeVersionDef } from '../registry/index.js';
 import { createCasesFromRows } from '../runtime/index.js';
 import { sheetSpec, type SheetSpec } from './columns.js';
 import { SheetImport, type RowError } from './row-import.js';
-import { inspectXlsx } from './zip-guard.js';
+import { inspectXlsx } from '../files/index.js';
 import type { TempUpload } from './upload.js';
 
 /** Rows one import may create: a register's bulk add, answered while the user waits. */

@@ -2,7 +2,7 @@
 export { sheetSpec, headerText, normalizeHeader, type Column, type SheetSpec } from './columns.js';
 export { columnRules } from './rules-text.js';
 export { buildTemplate, sheetName } from './template.js';
-export { inspectXlsx, inspectOfficeZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipReport } from './zip-guard.js';
+export { inspectXlsx, inspectOfficeZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipReport } from '../files/index.js';
 export { convertCell, cellText } from './cells.js';
 export { readFirstSheet, READER_OPTIONS, type SheetRow } from './sheet-reader.js';
 export { SheetImport, type RowError, type SheetOutcome } from './row-import.js';

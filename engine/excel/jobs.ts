@@ -14,7 +14,7 @@ import { sheetSpec } from './columns.js';
 import { SheetImport, type RowError } from './row-import.js';
 import { RowSpool } from './row-spool.js';
 import { collectGarbage } from './v8-heap.js';
-import { inspectXlsx } from './zip-guard.js';
+import { inspectXlsx } from '../files/index.js';
 import type { TempUpload } from './upload.js';
 
 export interface ImportInput {

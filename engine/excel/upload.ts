@@ -18,7 +18,8 @@ export interface TempUpload {
   remove(): Promise<void>;
 }
 
-export const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`);
+import { formatBytes } from '../files/index.js';
+export { formatBytes };
 
 /** Writes `stream` to a new temporary file, refusing it past `limit` bytes. */
 export async function saveTemp(stream: Readable & { truncated?: boolean }, name: string, limit: number): Promise<TempUpload> {

@@ -7,3 +7,5 @@ export {
 export {
   saveRegistrationUpload, foreignRegistrationFiles, claimRegistrationFiles, sweepRegistrationUploads, TICKET_HOURS, MAX_FILES_PER_TICKET,
 } from './registration-uploads.js';
+export { inspectXlsx, inspectOfficeZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipReport } from './zip-guard.js';
+export { formatBytes } from './bytes.js';

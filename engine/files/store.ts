@@ -8,7 +8,8 @@ import type { Engine } from '../context.js';
 import { AppError, formInvalid } from '../errors.js';
 import type { SessionUser } from '../auth/index.js';
 import { sniffFile } from './sniff.js';
-import { formatBytes, inspectOfficeZip } from '../excel/index.js';
+import { formatBytes } from './bytes.js';
+import { inspectOfficeZip } from './zip-guard.js';
 import { sqlValue } from '../db/raw.js';
 
 export interface StoredFile {
