@@ -4,6 +4,8 @@ import type { Database } from './db/index.js';
 import type { Registry } from './registry/index.js';
 import type Ajv from 'ajv';
 import type { SessionUser } from './auth/index.js';
+import type { Clock } from './clock.js';
+import type { EngineLogger } from './logger.js';
 
 export interface EngineStatus {
   pdf: 'ready' | 'unavailable' | 'unknown';
@@ -15,6 +17,10 @@ export interface Engine {
   registry: Registry;
   ajv: Ajv;
   status: EngineStatus;
+  /** What time it is for timers (engine/clock.ts): the system clock, or a test's. */
+  clock: Clock;
+  /** The one redacting logger (engine/logger.ts), for work outside requests too. */
+  log: EngineLogger;
   /** Called after every committed transition so in-process waiters (timer poller) can react. */
   onCommitted: Array<(caseId: number) => void>;
   /** Set by the case runtime: may this user see this case (decides attachment downloads). */
