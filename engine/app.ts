@@ -9,7 +9,7 @@ import { seedDemo, seedDistricts } from './seed.js';
 import { buildServer } from './http/server.js';
 import { canSeeCase, startTimerPoller, type TimerPoller } from './runtime/index.js';
 import type { Engine } from './context.js';
-import { stopImportJobs } from './excel/index.js';
+import { removeOrphanTempDirs, stopImportJobs } from './excel/index.js';
 import { closePrintPool, HELPERS } from './print/index.js';
 import { systemClock, type Clock } from './clock.js';
 import { createLogger } from './logger.js';
@@ -42,6 +42,8 @@ export async function createEngine(config: Config, deps: EngineDeps = {}): Promi
     engine.registry = await openRegistry(db, ajv, config.rootDir, { printHelpers: Object.keys(HELPERS) });
     engine.canSeeCase = (user, caseId) => canSeeCase(db, user, caseId);
     if (config.seed) await seedDemo(engine);
+    const orphans = await removeOrphanTempDirs();
+    if (orphans) engine.log.info({ removed: orphans }, 'temporary import files left by a crash removed');
     return engine;
   } catch (err) {
     await db.close(); // a start refused (e.g. a broken definition) leaves no connection behind
