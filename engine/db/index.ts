@@ -2,6 +2,7 @@
 import { createDb, type Db } from './connection.js';
 import { defineModels, type Models } from './models.js';
 import { migrate } from './migrate.js';
+import { routeWritesThroughWriter } from './one-writer.js';
 
 export type { Db, Dialect, TxOptions, WriterStats } from './connection.js';
 export type { Models, AnyModel } from './models.js';
@@ -23,5 +24,6 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
     await db.close();
     throw err;
   }
+  routeWritesThroughWriter(db, models);
   return { ...db, models };
 }
