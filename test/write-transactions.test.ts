@@ -2,25 +2,16 @@
 // would wait for its own outer transaction forever), a transaction past its time limit fails and is
 // rolled back, and on SQLite concurrent transactions really share COMMITs and writes made outside
 // db.tx go through the one writer too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, TxNestedError, TxTimeoutError, type Database } from '../engine/db/index.js';
-import { freshDatabaseUrl, isPostgres } from './helpers/app.js';
-
-let db: Database;
-let fresh: { url: string; drop(): Promise<void> };
-
-beforeAll(async () => {
-  fresh = await freshDatabaseUrl();
-  db = await openDatabase(fresh.url);
-});
-afterAll(async () => {
-  await db?.close();
-  await fresh?.drop();
-});
-
-const count = (name: string) => db.models.Sequence.count({ where: { name } });
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TxNestedError, TxTimeoutError } from '../engine/db/index.js';
+import { isPostgres, useFreshDatabase } from './helpers/app.js';
 
 describe('write transactions', () => {
+  const database = useFreshDatabase();
+  let db: ReturnType<typeof database>;
+  beforeEach(() => { db = database(); });
+  const count = (name: string) => db.models.Sequence.count({ where: { name } });
+
   it('a tx inside another is refused with a clear error, and the outer one still commits', async () => {
     const outcome = await db.tx(async (t) => {
       await db.models.Sequence.create({ name: 'outer', value: 1 }, { transaction: t });
