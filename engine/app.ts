@@ -9,8 +9,15 @@ import { seedDemo, seedDistricts } from './seed.js';
 import { buildServer } from './http/server.js';
 import { canSeeCase, caseOps, startTimerPoller, type TimerPoller } from './runtime/index.js';
 import type { Engine } from './context.js';
-import { stopImportJobs } from './excel/index.js';
+import { removeOrphanTempDirs, stopImportJobs } from './excel/index.js';
 import { closePrintPool, HELPERS } from './print/index.js';
+import { systemClock, type Clock } from './clock.js';
+import { createLogger } from './logger.js';
+
+/** What a server is given besides its configuration (tests pass their own clock). */
+export interface EngineDeps {
+  clock?: Clock;
+}
 
 export interface RunningApp {
   engine: Engine;
@@ -20,10 +27,13 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function createEngine(config: Config): Promise<Engine> {
+export async function createEngine(config: Config, deps: EngineDeps = {}): Promise<Engine> {
   const db = await openDatabase(config.databaseUrl);
   const ajv = createAjv();
-  const engine: Engine = { config, db, ajv, registry: undefined as never, status: { pdf: 'unknown' }, onCommitted: [] };
+  const engine: Engine = {
+    config, db, ajv, registry: undefined as never, status: { pdf: 'unknown' }, onCommitted: [],
+    clock: deps.clock ?? systemClock, log: createLogger(config.logLevel),
+  };
   try {
     const codes = await seedDistricts(engine);
     // District and street codes must exist in the installation, not only look like codes.
@@ -33,6 +43,8 @@ export async function createEngine(config: Config): Promise<Engine> {
     engine.canSeeCase = (user, caseId) => canSeeCase(db, user, caseId);
     engine.cases = caseOps(engine);
     if (config.seed) await seedDemo(engine);
+    const orphans = await removeOrphanTempDirs();
+    if (orphans) engine.log.info({ removed: orphans }, 'temporary import files left by a crash removed');
     return engine;
   } catch (err) {
     await db.close(); // a start refused (e.g. a broken definition) leaves no connection behind
@@ -40,9 +52,9 @@ export async function createEngine(config: Config): Promise<Engine> {
   }
 }
 
-export async function startApp(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Promise<RunningApp> {
+export async function startApp(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env, deps: EngineDeps = {}): Promise<RunningApp> {
   const config = loadConfig(env, overrides);
-  const engine = await createEngine(config);
+  const engine = await createEngine(config, deps);
   const server = await buildServer(engine);
   await server.listen({ port: config.port, host: config.host });
   const timers = startTimerPoller(engine);

@@ -9,6 +9,10 @@ export interface Config {
   rootDir: string;
   demoPassword: string;
   timerPollMs: number;
+  /** Failed attempts after which a timer is given up (dead) and shown to administrators. */
+  timerMaxAttempts: number;
+  /** The wait after a timer's first failure; doubled after each further one (at most an hour). */
+  timerRetryMs: number;
   sessionHours: number;
   uploadLimitBytes: number;
   bodyLimitBytes: number;
@@ -42,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rootDir,
     demoPassword: env.BEIAN_DEMO_PASSWORD || 'Beian@2026',
     timerPollMs: Number(env.BEIAN_TIMER_POLL_MS ?? 1000),
+    timerMaxAttempts: Number(env.BEIAN_TIMER_MAX_ATTEMPTS ?? 8),
+    timerRetryMs: Number(env.BEIAN_TIMER_RETRY_MS ?? 30_000),
     sessionHours: Number(env.BEIAN_SESSION_HOURS ?? 12),
     uploadLimitBytes: Number(env.BEIAN_UPLOAD_LIMIT ?? 20 * 1024 * 1024),
     bodyLimitBytes: Number(env.BEIAN_BODY_LIMIT ?? 2 * 1024 * 1024),

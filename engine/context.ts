@@ -8,6 +8,8 @@ import type { Transaction } from 'sequelize';
 import type { TypeVersionDef } from './registry/types.js';
 import type { CaseRow } from './runtime/transition.js';
 import type { NewCase } from './runtime/case-runtime.js';
+import type { Clock } from './clock.js';
+import type { EngineLogger } from './logger.js';
 
 export interface EngineStatus {
   pdf: 'ready' | 'unavailable' | 'unknown';
@@ -19,6 +21,10 @@ export interface Engine {
   registry: Registry;
   ajv: Ajv;
   status: EngineStatus;
+  /** What time it is for timers (engine/clock.ts): the system clock, or a test's. */
+  clock: Clock;
+  /** The one redacting logger (engine/logger.ts), for work outside requests too. */
+  log: EngineLogger;
   /** Called after every committed transition so in-process waiters (timer poller) can react. */
   onCommitted: Array<(caseId: number) => void>;
   /** Set by the case runtime: may this user see this case (decides attachment downloads). */

@@ -1,9 +1,11 @@
 // Durable timers: a delayed transition is a database row written with the transition that entered
 // the waiting state. It fires after a restart, is cancelled when the state is left first, and fires
-// exactly once when two servers share the database.
+// exactly once when two servers share the database. Time moves by the engine's clock (a period of
+// 2 s ends when the clock is moved 3 s ahead), not by sleeping through it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { startApp, type RunningApp } from '../engine/app.js';
+import { offsetClock, systemClock, type Clock } from '../engine/clock.js';
 import { Client, DEMO_PASSWORD, freshDatabaseUrl } from './helpers/app.js';
 import { makeFixtureRoot } from './helpers/fixture-root.js';
 
@@ -21,7 +23,14 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-const start = (timerPollMs = 100) => startApp({ port: 0, host: '127.0.0.1', databaseUrl: db.url, rootDir: root, logLevel: 'silent', timerPollMs }, {});
+const start = (timerPollMs = 100, clock: Clock = systemClock) =>
+  startApp({ port: 0, host: '127.0.0.1', databaseUrl: db.url, rootDir: root, logLevel: 'silent', timerPollMs }, {}, { clock });
+/** A clock past the timed notice's 2 s period. */
+const later = () => {
+  const clock = offsetClock();
+  clock.advance(3000);
+  return clock;
+};
 
 async function loginAt(app: RunningApp) {
   const c = new Client(app.url);
@@ -57,8 +66,7 @@ describe('durable timers', () => {
     expect(timers[0].status).toBe('pending');
     await app.stop();
 
-    await sleep(2200); // the period ends while no server runs
-    app = await start();
+    app = await start(100, later()); // the period ended while no server ran
     const c2 = await loginAt(app);
     const after = await waitFor(() => c2.get(`/api/cases/${notice.id}`), (r) => r.body.state === 'expired');
     expect(after.body.state).toBe('expired');
@@ -67,13 +75,14 @@ describe('durable timers', () => {
     const timerEvents = after.body.history.filter((h: { event: string }) => h.event.startsWith('xstate.after'));
     expect(timerEvents).toHaveLength(1);
     expect(timerEvents[0].actorName).toContain('系统');
-    await sleep(500);
+    expect(await app.timers.runDue()).toBe(0); // fired once: nothing left to fire
     expect((await app.engine.db.models.Timer.findAll({ where: { caseId: notice.id }, raw: true }))[0].status).toBe('fired');
     await app.stop();
   });
 
   it('leaving the waiting state first cancels the timer', async () => {
-    const app = await start();
+    const clock = offsetClock();
+    const app = await start(60_000, clock); // polled by the test itself
     const c = await loginAt(app);
     const notice = await submitNotice(c, '撤回取消计时');
     const withdrawn = await c.post(`/api/cases/${notice.id}/events`, { event: 'WITHDRAW', version: notice.version });
@@ -81,16 +90,17 @@ describe('durable timers', () => {
     expect(withdrawn.body.state).toBe('withdrawn');
     const timer = (await app.engine.db.models.Timer.findAll({ where: { caseId: notice.id }, raw: true }))[0];
     expect(timer.status).toBe('cancelled');
-    await sleep(2500);
-    const later = await c.get(`/api/cases/${notice.id}`);
-    expect(later.body.state).toBe('withdrawn');
-    expect(later.body.history.map((h: { event: string }) => h.event)).toEqual(['CREATE', 'SUBMIT', 'WITHDRAW']);
+    clock.advance(3000); // the period would have ended
+    expect(await app.timers.runDue()).toBe(0);
+    const after = await c.get(`/api/cases/${notice.id}`);
+    expect(after.body.state).toBe('withdrawn');
+    expect(after.body.history.map((h: { event: string }) => h.event)).toEqual(['CREATE', 'SUBMIT', 'WITHDRAW']);
     await app.stop();
   });
 
   it('two servers on one database fire each timer exactly once', async () => {
-    const a = await start(50);
-    const b = await start(50);
+    const a = await start(50, later());
+    const b = await start(50, later());
     const ca = await loginAt(a);
     const cb = await loginAt(b);
     const ids: number[] = [];

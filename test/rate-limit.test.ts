@@ -19,7 +19,7 @@ beforeAll(async () => {
   const config = loadConfig({}, { databaseUrl: process.env.DATABASE_URL || 'sqlite::memory:', loginMaxFailures: 3, loginLockMinutes: 15 });
   const db = await openDatabase(config.databaseUrl);
   // Only config and db are used by the code under test; the registry and ajv are not needed.
-  engine = { config, db, registry: {} as never, ajv: {} as never, status: { pdf: 'unknown' }, onCommitted: [] };
+  engine = { config, db, registry: {} as never, ajv: {} as never, status: { pdf: 'unknown' }, onCommitted: [], clock: {} as never, log: {} as never };
   const passwordHash = await hashPassword(PASSWORD);
   for (const username of [u('clerk1'), u('reviewer1'), u('reviewer2'), u('burst'), CODE]) {
     await db.models.User.create({ username, passwordHash, role: 'clerk', displayName: username, district: '440604' });

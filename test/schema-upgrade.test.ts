@@ -23,7 +23,8 @@ describe('schema upgrade', () => {
     const now = new Date();
     const c = await Case.create({ number: 'OLD-2025-000001', typeId: 'area-filing', typeVersion: 1, state: 'submitted', status: 'active', data: {}, snapshot: {}, flags: [], district: '440604', createdAt: now, updatedAt: now });
     await Task.create({ caseId: c.get('id'), state: 'submitted', name: 'accept', role: 'clerk', scope: 'district', district: '440604', events: {}, status: 'open' });
-    // Make it look like the earlier release: no column, no indexes on it.
+    // Make it look like the earlier release: no column, no indexes on it, no migrations recorded.
+    await old.sequelize.query('DROP TABLE schema_migrations');
     for (const index of ['tasks_inbox_district_type', 'tasks_inbox_org_type']) await old.sequelize.query(`DROP INDEX ${index}`);
     await old.sequelize.query('ALTER TABLE tasks DROP COLUMN type_id');
     await old.close();

@@ -1,21 +1,12 @@
 // The SQLite settings the engine relies on hold inside transactions as well as outside: WAL (readers
 // never wait for a commit), synchronous=FULL (an answered 200 survives power loss) and a busy timeout.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../engine/db/index.js';
-import { freshDatabaseUrl, isPostgres } from './helpers/app.js';
-
-let db: Database;
-let fresh: { url: string; drop(): Promise<void> };
+import { beforeEach, describe, expect, it } from 'vitest';
+import { isPostgres, useFreshDatabase } from './helpers/app.js';
 
 describe.skipIf(isPostgres())('SQLite connection settings', () => {
-  beforeAll(async () => {
-    fresh = await freshDatabaseUrl();
-    db = await openDatabase(fresh.url);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await fresh?.drop();
-  });
+  const database = useFreshDatabase();
+  let db: ReturnType<typeof database>;
+  beforeEach(() => { db = database(); });
 
   const pragma = async (name: string, t?: unknown) =>
     Object.values(((await db.sequelize.query(`PRAGMA ${name}`, { transaction: t as never, plain: true })) ?? {}) as Record<string, unknown>)[0];

@@ -10,14 +10,27 @@ import path from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
 import sqlite3 from 'sqlite3';
 import { pgRaw, sqliteRaw, SqliteStatements, txConnection, type Raw } from './raw.js';
+import { refuseNested, runScoped, txTimeout } from './tx-scope.js';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+export interface TxOptions {
+  /** Fails (and rolls back) the transaction when fn has not settled by then; 0 for no limit (migrations). */
+  timeoutMs?: number;
+}
+
+/** Writes committed and COMMITs sent (SQLite's group commit: fewer commits than transactions). */
+export interface WriterStats { transactions: number; commits: number }
 
 export interface Db {
   sequelize: Sequelize;
   dialect: Dialect;
-  /** Runs fn in one write transaction; commits when it resolves, rolls back when it throws. */
-  tx<T>(fn: (t: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one write transaction; commits when it resolves, rolls back when it throws. A tx
+   * inside another is refused (TxNestedError): it would wait for the outer one forever on SQLite.
+   */
+  tx<T>(fn: (t: Transaction) => Promise<T>, options?: TxOptions): Promise<T>;
+  writerStats: WriterStats;
   /** Prepared statements on the connection of a transaction that tx opened (engine/db/raw.ts). */
   sql(t: Transaction): Raw;
   /** Prepared statements outside any transaction, for reads. */
@@ -109,7 +122,7 @@ export function createDb(databaseUrl: string, logging = false): Db {
   return {
     sequelize,
     dialect,
-    tx: groupCommit(sequelize, statements),
+    ...groupCommit(sequelize, statements),
     sql: (t) => sqliteRaw(statements, txConnection(t) as never),
     read: readers.raw,
     close: async () => {
@@ -121,6 +134,7 @@ export function createDb(databaseUrl: string, logging = false): Db {
 }
 
 function postgresDb(sequelize: Sequelize): Db {
+  const writerStats: WriterStats = { transactions: 0, commits: 0 };
   const cm = sequelize.connectionManager as unknown as PgManager;
   const withClient = async <T>(fn: (r: Raw) => Promise<T>): Promise<T> => {
     const client = await cm.getConnection({ type: 'read' });
@@ -133,7 +147,13 @@ function postgresDb(sequelize: Sequelize): Db {
   return {
     sequelize,
     dialect: 'postgres',
-    tx: (fn) => pgTransaction(sequelize, cm, fn),
+    tx: async (fn, options) => {
+      refuseNested();
+      writerStats.transactions++;
+      writerStats.commits++;
+      return pgTransaction(sequelize, cm, (t) => runScoped(fn, t, txTimeout(options)));
+    },
+    writerStats,
     sql: (t) => pgRaw(txConnection(t) as never),
     read: {
       all: (sql, params) => withClient((r) => r.all(sql, params)),
@@ -226,6 +246,7 @@ function sqliteReaders(sequelize: Sequelize, storage: string, statements: Sqlite
 
 interface Pending {
   fn: (t: Transaction) => Promise<unknown>;
+  timeoutMs: number;
   resolve(v: unknown): void;
   reject(e: unknown): void;
 }
@@ -239,16 +260,29 @@ const GROUP_MAX = 32;
  * its own SAVEPOINT — a failing one is rolled back to its savepoint and rejected alone — and every
  * caller is answered only after the one COMMIT (one fsync for all of them) succeeded. A caller
  * therefore never sees success for a write that is not durable; if the COMMIT fails, all of them fail.
- * BEGIN, SAVEPOINT and COMMIT are prepared statements on the shared write connection; the
- * Transaction object handed to callers carries that connection, so models given `{ transaction: t }`
- * and `db.sql(t)` both run inside it.
+ * BEGIN, SAVEPOINT and COMMIT are prepared statements on the shared write connection. Each caller
+ * gets a Transaction object of its own carrying that connection, so models given `{ transaction: t }`
+ * and `db.sql(t)` run inside it, and it is marked finished when the caller's part ends: a function
+ * that outlived its time limit cannot write into the transactions that follow.
  */
-function groupCommit(sequelize: Sequelize, statements: SqliteStatements) {
+function groupCommit(sequelize: Sequelize, statements: SqliteStatements): Pick<Db, 'tx' | 'writerStats'> {
   const cm = sequelize.connectionManager as unknown as { getConnection(o: { uuid: string }): Promise<unknown> };
+  const writerStats: WriterStats = { transactions: 0, commits: 0 };
   const queue: Pending[] = [];
   let running = false;
+  const runItem = async (conn: unknown, item: Pending) => {
+    const { t, finish } = await ownTransaction(sequelize, async () => conn);
+    try {
+      const value = await runScoped(item.fn, t, item.timeoutMs);
+      finish('commit');
+      return value;
+    } catch (err) {
+      finish('rollback');
+      throw err;
+    }
+  };
   const runBatch = async (batch: Pending[]) => {
-    const { t, conn, finish } = await ownTransaction(sequelize, (uuid) => cm.getConnection({ uuid }));
+    const conn = await cm.getConnection({ uuid: 'beian-transactions' });
     const raw = sqliteRaw(statements, conn as never);
     await raw.run('BEGIN IMMEDIATE');
     const outcomes: Array<{ ok: boolean; value: unknown }> = [];
@@ -256,7 +290,7 @@ function groupCommit(sequelize: Sequelize, statements: SqliteStatements) {
       for (const item of batch) {
         if (batch.length > 1) await raw.run('SAVEPOINT beian_group');
         try {
-          outcomes.push({ ok: true, value: await item.fn(t) });
+          outcomes.push({ ok: true, value: await runItem(conn, item) });
           if (batch.length > 1) await raw.run('RELEASE beian_group');
         } catch (err) {
           if (batch.length === 1) throw err;
@@ -266,10 +300,10 @@ function groupCommit(sequelize: Sequelize, statements: SqliteStatements) {
         }
       }
       await raw.run('COMMIT');
-      finish('commit');
+      writerStats.commits++;
+      writerStats.transactions += outcomes.filter((o) => o.ok).length;
     } catch (err) {
       await raw.run('ROLLBACK').catch(() => undefined);
-      finish('rollback');
       for (const item of batch) item.reject(err);
       return;
     }
@@ -283,8 +317,10 @@ function groupCommit(sequelize: Sequelize, statements: SqliteStatements) {
     }
     running = false;
   };
-  return <T>(fn: (t: Transaction) => Promise<T>): Promise<T> => new Promise<T>((resolve, reject) => {
-    queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+  const tx = <T>(fn: (t: Transaction) => Promise<T>, options?: TxOptions): Promise<T> => new Promise<T>((resolve, reject) => {
+    refuseNested();
+    queue.push({ fn, timeoutMs: txTimeout(options), resolve: resolve as (v: unknown) => void, reject });
     if (!running) void drain();
   });
+  return { tx, writerStats };
 }

@@ -215,8 +215,12 @@ export function defineModels(sequelize: Sequelize): Models {
     sendId: { type: STRING(200), allowNull: false },
     eventType: { type: STRING(200), allowNull: false },
     dueAt: { type: DATE, allowNull: false },
-    status: { type: STRING(16), allowNull: false }, // pending | fired | cancelled
+    status: { type: STRING(16), allowNull: false }, // pending | fired | cancelled | dead (gave up, engine/runtime/timers.ts)
     firedAt: { type: DATE },
+    // Failed attempts to fire, the last failure, and when to try again (migration 0002).
+    attempts: { type: INTEGER, allowNull: false, defaultValue: 0 },
+    lastError: { type: STRING(1000) },
+    nextAttemptAt: { type: DATE },
   }, { indexes: [{ fields: ['status', 'due_at'] }, { fields: ['case_id', 'status'] }] });
 
   const File = d('files', {

@@ -153,4 +153,9 @@ export function pgRaw(client: PgClient): Raw {
 }
 
 /** The connection a Sequelize transaction holds (sqlite3.Database or pg.Client). */
-export const txConnection = (t: Transaction) => (t as unknown as { connection: unknown }).connection;
+/** The connection of an open transaction; one that has ended is refused, as Sequelize refuses it. */
+export const txConnection = (t: Transaction) => {
+  const open = t as unknown as { connection: unknown; finished?: string };
+  if (open.finished) throw new Error(`this transaction has ended (${open.finished}); its connection can no longer be used`);
+  return open.connection;
+};

@@ -11,3 +11,4 @@ export { startImport, jobView, stopImportJobs, toJobView, type JobView, type Job
 export { writeCaseExport, exportFileName } from './export.js';
 export { writeTablesXlsx, type SheetTable } from './tables.js';
 export { importCaseRows, MAX_CASE_ROWS, type CaseRowsResult } from './case-rows.js';
+export { removeOrphanTempDirs } from './temp-files.js';

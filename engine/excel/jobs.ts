@@ -195,7 +195,7 @@ export async function startImport(engine: Engine, user: SessionUser, input: Impo
         }
       } catch (err) {
         error = err instanceof AppError ? err : controller.signal.aborted ? new AppError('IMPORT_FILE_INVALID', { reason: '服务器正在停止，导入已取消' }) : new AppError('INTERNAL');
-        if (!(err instanceof AppError) && !controller.signal.aborted) console.error('import job failed', err); // eslint-disable-line no-console -- a bug: reported
+        if (!(err instanceof AppError) && !controller.signal.aborted) engine.log.error({ err, jobId }, 'import job failed'); // a bug: reported
         const details = Array.isArray(error.details) ? error.details.slice(0, 1000) : [];
         await finish({ status: 'failed', errors: details, errorCount: details.length, message: error.message, result: { errorCode: error.code } }).catch(() => undefined);
       } finally {

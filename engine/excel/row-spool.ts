@@ -6,8 +6,8 @@
 // size, and not copied again to be wrapped.
 import { once } from 'node:events';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { makeTempDir } from './temp-files.js';
 import { finished } from 'node:stream/promises';
 
 /**
@@ -32,7 +32,7 @@ export class RowSpool {
   }
 
   static async open(): Promise<RowSpool> {
-    const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'beian-rows-'));
+    const dir = await makeTempDir('beian-rows-');
     const file = path.join(dir, 'result.json');
     return new RowSpool(dir, file, fs.createWriteStream(file));
   }

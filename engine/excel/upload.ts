@@ -3,8 +3,8 @@
 import type {} from '@fastify/multipart'; // req.isMultipart() and req.file()
 import type { FastifyRequest } from 'fastify';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { makeTempDir } from './temp-files.js';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import type { Engine } from '../context.js';
@@ -23,7 +23,7 @@ export { formatBytes };
 
 /** Writes `stream` to a new temporary file, refusing it past `limit` bytes. */
 export async function saveTemp(stream: Readable & { truncated?: boolean }, name: string, limit: number): Promise<TempUpload> {
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'beian-import-'));
+  const dir = await makeTempDir('beian-import-');
   const file = path.join(dir, 'upload.xlsx');
   const remove = () => fs.promises.rm(dir, { recursive: true, force: true });
   let size = 0;

@@ -19,6 +19,7 @@ import { publicRoutes } from './routes-public.js';
 import { publicityRoutes } from './routes-publicity.js';
 import { checkRoutes } from './routes-check.js';
 import { adminRoutes } from './routes-admin.js';
+import { adminTimerRoutes } from './routes-admin-timers.js';
 import { publicCaseRoutes } from './routes-public-cases.js';
 import { statsRoutes } from './routes-stats.js';
 import { orgRoutes } from './routes-orgs.js';
@@ -44,20 +45,6 @@ declare module 'fastify' {
 }
 
 const DB_DOWN = /SequelizeConnection|ConnectionRefused|ConnectionError|ECONNREFUSED|ECONNRESET|57P01|57P03|terminating connection|Connection terminated|Query read timeout|SQLITE_BUSY|SQLITE_CANTOPEN/;
-
-/**
- * An error as it is logged: what a developer needs (kind, message, code, stack, and the same of its
- * cause), never the SQL, bound values, rows or `detail` a database error carries — they hold session
- * ids, ID numbers, form data.
- */
-function errorForLog(err: unknown): { type: string; message: string; stack: string; [key: string]: unknown } {
-  const e = err as { name?: string; message?: string; code?: string; stack?: string; parent?: unknown; original?: unknown } | null;
-  const cause = (e?.parent ?? e?.original) as { name?: string; message?: string; code?: string } | undefined;
-  return {
-    type: e?.name ?? 'Error', message: e?.message ?? '', code: e?.code, stack: e?.stack ?? '',
-    ...(cause && cause !== err ? { cause: { type: cause.name, message: cause.message, code: cause.code } } : {}),
-  };
-}
 
 /** Bodies nested deeper than this are refused before anything walks them: recursive code (validation,
  * JSON columns) overflows the stack on 10,000 levels. Forms and definitions nest a few dozen at most. */
@@ -119,12 +106,8 @@ function sameOrigin(req: FastifyRequest): boolean {
 
 export async function buildServer(engine: Engine): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: engine.config.logLevel === 'silent' ? false : {
-      level: engine.config.logLevel,
-      // Never log secrets: cookies and credentials are redacted from request logs.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-      serializers: { err: errorForLog },
-    },
+    // The engine's logger (engine/logger.ts): redacting, shared with timers and import jobs.
+    loggerInstance: engine.log,
     bodyLimit: engine.config.bodyLimitBytes,
     // Only the proxies the operator names (BEIAN_TRUST_PROXY) may say who the client is; anyone
     // else's X-Forwarded-For is ignored, or a password guesser could invent a new address per
@@ -201,6 +184,7 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     await checkRoutes(api, engine);
     await adminRoutes(api, engine);
     await (await import('./routes-admin-print.js')).adminPrintRoutes(api, engine); // console: print template preview
+    await adminTimerRoutes(api, engine);
     await publicCaseRoutes(api, engine);
     await statsRoutes(api, engine);
     await orgRoutes(api, engine);

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { openDatabase, type Database } from '../../engine/db/index.js';
 import { startApp, type RunningApp } from '../../engine/app.js';
 import type { Config } from '../../engine/config.js';
 
@@ -34,6 +36,21 @@ export async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-test-'));
   return { url: `sqlite:${path.join(dir, 'beian.sqlite')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh database opened before the tests of the enclosing describe and dropped after them. */
+export function useFreshDatabase(): () => Database {
+  let db: Database | undefined;
+  let fresh: { url: string; drop(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    fresh = await freshDatabaseUrl();
+    db = await openDatabase(fresh.url);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await fresh?.drop();
+  });
+  return () => db!;
 }
 
 export interface TestApp extends RunningApp {
