@@ -187,7 +187,6 @@ export class SheetImport {
       if (!bad) {
         for (const e of validateForm(this.ajv, this.spec.rowSchema, row)) {
           const col = columnFor(this.spec.columns, e.field);
-          bad = true;
           report({ row: number, column: col?.title ?? e.title, field: e.field, value: col ? this.typed(cells, col.pointer) : '', message: e.message });
         }
       }
@@ -196,7 +195,6 @@ export class SheetImport {
         const key = JSON.stringify(keyValues);
         const earlier = keys.get(key);
         if (earlier !== undefined) {
-          bad = true;
           const titles = this.spec.keyColumns.map((c) => c.title).join('+');
           report({ row: number, column: titles, value: this.spec.keyColumns.map((c) => this.typed(cells, c.pointer)).join('/'), message: `与第 ${earlier} 行重复（${titles}不能重复）` });
         } else keys.set(key, number);

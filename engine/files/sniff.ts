@@ -79,6 +79,7 @@ function describeRefused(buf: Buffer): string {
   if (startsWith(buf, 'Rar!') || startsWith(buf, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(buf, [0x1f, 0x8b])) return '压缩包';
   if (buf.length === 0) return '空文件';
   // Printable text without a known signature: a script, CSV or plain text, none of which we serve.
+  // eslint-disable-next-line no-control-regex -- tab, LF and CR are what makes a file plain text
   return /^[\x09\x0a\x0d\x20-\x7e]*$/.test(buf.subarray(0, 512).toString('latin1')) ? '文本或脚本文件' : '无法识别的文件格式';
 }
 

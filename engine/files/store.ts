@@ -38,6 +38,7 @@ const asRows = (m: unknown) => m as Row[];
  */
 export function sanitizeFilename(raw: string): string {
   const base = String(raw ?? '').split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are what must go
   let name = base.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   name = name.replace(/^\.+/, '').trim(); // '..', hidden files
   if (!name) return '未命名文件';

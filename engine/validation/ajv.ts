@@ -61,7 +61,7 @@ export function compileDefinitionSchema(ajv: Ajv, schema: unknown): ValidateFunc
     if (ajv.validateSchema(schema) !== true) throw new Error(ajv.errorsText(ajv.errors, { dataVar: 'schema' }));
     fn = ajv.compile(schema); // also fails on unresolvable $ref
   } catch (e) {
-    throw new Error(prefix + (e instanceof Error ? e.message : String(e)));
+    throw new Error(prefix + (e instanceof Error ? e.message : String(e)), { cause: e });
   }
   perAjv.set(schema, fn);
   return fn;
@@ -208,7 +208,7 @@ function describe(root: Schema, pointer: string, e?: ErrorObject): Described {
 const show = (v: unknown) => (typeof v === 'string' ? v : v === null ? '空' : JSON.stringify(v));
 
 function messageFor(e: ErrorObject, label: string, xMessage?: string): string {
-  const p = e.params as Record<string, any>; // params differ per keyword
+  const p = e.params as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- params differ per keyword
   switch (e.keyword) {
     case 'required': case 'dependencies': case 'dependentRequired': return `${label}为必填项`;
     case 'additionalProperties': return `${label}不是本表单的字段`;

@@ -75,7 +75,7 @@ export function hintCompletion(getSchema: () => HintSchema | undefined): Complet
     if (node.name === 'Property') {
       const key = node.getChild('PropertyName');
       if (key) {
-        let segs: string[] = [];
+        let segs: string[];
         try { segs = [...pathOf(ctx.state, node.parent), JSON.parse(ctx.state.sliceDoc(key.from, key.to)) as string]; } catch { return null; }
         const options = valueOptions(schema, hintAt(schema, segs));
         return options.length ? { from: ctx.pos, options } : null;
