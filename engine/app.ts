@@ -7,7 +7,7 @@ import { createAjv } from './validation/index.js';
 import { openRegistry } from './registry/index.js';
 import { seedDemo, seedDistricts } from './seed.js';
 import { buildServer } from './http/server.js';
-import { canSeeCase, startTimerPoller, type TimerPoller } from './runtime/index.js';
+import { canSeeCase, caseOps, startTimerPoller, type TimerPoller } from './runtime/index.js';
 import type { Engine } from './context.js';
 import { stopImportJobs } from './excel/index.js';
 import { closePrintPool, HELPERS } from './print/index.js';
@@ -31,6 +31,7 @@ export async function createEngine(config: Config): Promise<Engine> {
     ajv.addFormat('street', { type: 'string', validate: (s: string) => /^\d{9}$/.test(s) && codes.has(s) });
     engine.registry = await openRegistry(db, ajv, config.rootDir, { printHelpers: Object.keys(HELPERS) });
     engine.canSeeCase = (user, caseId) => canSeeCase(db, user, caseId);
+    engine.cases = caseOps(engine);
     if (config.seed) await seedDemo(engine);
     return engine;
   } catch (err) {

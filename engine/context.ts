@@ -4,6 +4,10 @@ import type { Database } from './db/index.js';
 import type { Registry } from './registry/index.js';
 import type Ajv from 'ajv';
 import type { SessionUser } from './auth/index.js';
+import type { Transaction } from 'sequelize';
+import type { TypeVersionDef } from './registry/types.js';
+import type { CaseRow } from './runtime/transition.js';
+import type { NewCase } from './runtime/case-runtime.js';
 
 export interface EngineStatus {
   pdf: 'ready' | 'unavailable' | 'unknown';
@@ -19,4 +23,13 @@ export interface Engine {
   onCommitted: Array<(caseId: number) => void>;
   /** Set by the case runtime: may this user see this case (decides attachment downloads). */
   canSeeCase?: (user: SessionUser, caseId: number) => Promise<boolean>;
+  /** Set at start: creating a case and moving it, for effects that start other cases (startCase). */
+  cases?: CaseOps;
+}
+
+/** Injected rather than imported so that effects do not import the runtime that runs them. */
+export interface CaseOps {
+  create(t: Transaction, def: TypeVersionDef, input: NewCase, now: Date): Promise<CaseRow>;
+  /** Sends an event to a case as the system (the task that offers it, if any, is completed). */
+  sendAsSystem(t: Transaction, def: TypeVersionDef, row: CaseRow, event: string, actorName: string, now: Date): Promise<CaseRow>;
 }

@@ -4,7 +4,11 @@
 // has a way out. Problems name the file and the JSON path; nothing here throws for bad input.
 import type Ajv from 'ajv';
 import Handlebars from 'handlebars';
-import { ACTIONS, GUARDS, ROLES, RULES, SCOPES } from './vocabulary.js';
+import { ROLES, RULES, SCOPES } from './vocabulary.js';
+import { ACTION_ENTRIES } from '../vocabulary/actions/index.js';
+import { GUARD_ENTRIES } from '../vocabulary/guards/index.js';
+import { schemaHasPath } from '../vocabulary/known-fields.js';
+import type { EntryCheckContext } from '../vocabulary/entry.js';
 import { buildMachine } from './machine.js';
 import { isDataDelay, parseDuration } from './durations.js';
 import type { DefinitionProblem, TaskDef, TypeBundle } from './types.js';
@@ -139,18 +143,25 @@ function lintWorkflow(bundle: TypeBundle, ctx: LintContext, add: (path: string, 
   };
 
   const edges = new Map<StateInfo, StateInfo[]>();
+  // Expression guards name fields of the form or of the workflow's decision forms, and states.
+  const decisionForms = Object.values(ctx.decisionForms);
+  const entryCtx: EntryCheckContext = {
+    registers: ctx.registers,
+    knownField: (root, dotted) => (root === 'data' ? schemaHasPath(bundle.schema, dotted) : decisionForms.some((f) => schemaHasPath(f, dotted))),
+    knownState: (path) => byPath.has(path),
+  };
   const checkNamed = (value: unknown, path: string, kind: 'action' | 'guard') => {
     const list = kind === 'action' ? (Array.isArray(value) ? value : [value]) : [value];
     list.forEach((item, i) => {
       const p = kind === 'action' && Array.isArray(value) ? `${path}/${i}` : path;
       const name = typeof item === 'string' ? item : isObj(item) ? item.type : undefined;
-      const vocab = kind === 'action' ? ACTIONS : GUARDS;
-      if (typeof name !== 'string' || !vocab[name]) return add(p, `unknown ${kind} "${String(name)}"`);
+      const entry = typeof name !== 'string' ? undefined : kind === 'action' ? ACTION_ENTRIES[name] : GUARD_ENTRIES[name];
+      if (!entry) return add(p, `unknown ${kind} "${String(name)}"`);
       const params = isObj(item) ? item.params ?? {} : {};
-      if (!ctx.ajv.validate(vocab[name].params, params)) add(`${p}/params`, ctx.ajv.errorsText(ctx.ajv.errors));
-      if ((name === 'registerEntry' || name === 'retireEntries' || name === 'keepEntry') && isObj(params) && !(String(params.register) in ctx.registers)) {
-        add(`${p}/params/register`, `unknown register "${String(params.register)}"`);
-      }
+      if (!ctx.ajv.validate(entry.params as object, params)) return add(`${p}/params`, ctx.ajv.errorsText(ctx.ajv.errors));
+      const register = 'register' in entry ? entry.register?.(params as never) : undefined;
+      if (register !== undefined && !(register in ctx.registers)) add(`${p}/params/register`, `unknown register "${register}"`);
+      if ('check' in entry) for (const x of entry.check?.(params as never, entryCtx) ?? []) add(`${p}/params${x.path}`, x.message);
     });
   };
   const checkTransitions = (s: StateInfo, list: unknown, path: string) => {

@@ -1,31 +1,21 @@
-// Turns a workflow definition into an XState machine. Guards are pure predicates over the event,
-// which the runtime enriches with the case data ($data), the decision data ($decision) and the
-// case flags ($flags). Actions are no-ops here: the runtime reads them from the pure transition
-// result and executes them inside the database transaction.
-import { setup, type AnyStateMachine } from 'xstate';
-import { ACTIONS, GUARDS } from './vocabulary.js';
+// Turns a workflow definition into an XState machine. Guards are predicates over the case data
+// ($data of the event, or what this step's actions wrote), the decision ($decision), the flags and
+// the active state; the vocabulary is wired in by machine-wiring.ts. Actions are no-ops here: the
+// runtime reads them from the pure transition result and executes them inside the database
+// transaction.
+import { setup, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { ACTION_ENTRIES } from '../vocabulary/actions/index.js';
 import { getPointer } from './pointer.js';
 import { isDataDelay, parseDuration, resolveDelay } from './durations.js';
+import { wireState, type EngineEvent, type MachineContext } from './machine-wiring.js';
 import type { TypeBundle } from './types.js';
 
-export interface EngineEvent {
-  type: string;
-  $data?: unknown;
-  $decision?: unknown;
-  $flags?: Array<{ code: string }>;
+export type { EngineEvent, MachineContext };
+
+/** The snapshot to store: without the context, which holds only what one macrostep's actions wrote. */
+export function persistSnapshot(machine: AnyStateMachine, snapshot: AnyMachineSnapshot): unknown {
+  return { ...(machine.getPersistedSnapshot(snapshot) as object), context: {} };
 }
-
-type GuardFn = (args: { event: EngineEvent }, params: Record<string, unknown>) => boolean;
-
-const guardImpl: Record<keyof typeof GUARDS, GuardFn> = {
-  dataEquals: ({ event }, p) => getPointer(event.$data, p.path as string) === p.value,
-  dataPresent: ({ event }, p) => {
-    const v = getPointer(event.$data, p.path as string);
-    return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
-  },
-  decisionEquals: ({ event }, p) => getPointer(event.$decision, p.path as string) === p.value,
-  hasFlag: ({ event }, p) => (event.$flags ?? []).some((f) => f.code === p.code),
-};
 
 export function buildMachine(bundle: Pick<TypeBundle, 'id' | 'workflow' | 'settings'>): AnyStateMachine {
   // A delay is a fixed duration, or read from the data of the event that entered the state
@@ -38,8 +28,10 @@ export function buildMachine(bundle: Pick<TypeBundle, 'id' | 'workflow' | 'setti
       if (ms !== null) delays[name] = ms;
     }
   }
-  const actions = Object.fromEntries(Object.keys(ACTIONS).map((name) => [name, () => undefined]));
-  const config = { ...bundle.workflow, id: bundle.workflow.id ?? bundle.id, context: {} };
+  const actions = Object.fromEntries(Object.keys(ACTION_ENTRIES).map((name) => [name, () => undefined]));
+  // The context starts from the input (a new case's data) so entry actions of the initial state see it.
+  const context = ({ input }: { input?: MachineContext }) => ({ ...(input ?? {}) });
+  const config = { ...(wireState(bundle.workflow) as object), id: bundle.workflow.id ?? bundle.id, context };
   // setup()'s generics cannot see names that only exist at run time; the lint checks them instead.
-  return setup({ guards: guardImpl as never, actions: actions as never, delays }).createMachine(config as never) as unknown as AnyStateMachine;
+  return setup({ actions: actions as never, delays }).createMachine(config as never) as unknown as AnyStateMachine;
 }

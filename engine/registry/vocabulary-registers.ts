@@ -2,7 +2,7 @@
 // agree with an ID number, dates inside the rows of a list (a certificate's validity), uniqueness
 // among the live cases of a type, a bound that depends on a referenced register entry, and the one
 // register entry a case keeps in step with itself (a facility: other businesses refer to it by the
-// entry's id). Merged into RULES and ACTIONS (vocabulary.ts); the checks live in
+// entry's id). Merged into RULES (vocabulary.ts); the checks live in
 // engine/runtime/rules-cases.ts, rules-identity.ts and rules-row-dates.ts, the action in
 // engine/runtime/effects-entries.ts.
 
@@ -60,24 +60,6 @@ export const REGISTER_RULES: Record<string, { title: string; params: object }> =
           type: 'object', required: ['register', 'id', 'field', 'in'], additionalProperties: false,
           properties: { register: { type: 'string', minLength: 1 }, id: pointer, field: pointer, in: { type: 'array', minItems: 1 } },
         },
-      },
-      additionalProperties: false,
-    },
-  },
-};
-
-export const REGISTER_ACTIONS: Record<string, { title: string; params: object }> = {
-  keepEntry: {
-    title: '本业务单在名录中保持一条条目：首次登记（或接管同一上级下关键字段相同的有效条目，如承接查验登记的设施），此后原条目随修改更新、编号不变',
-    params: {
-      type: 'object', required: ['register', 'key'],
-      properties: {
-        register: { type: 'string', minLength: 1 },
-        key: pointerList,
-        title: pointer,
-        parent: pointer,
-        /** Case data pointer that receives the entry's id (e.g. /entryId): what other forms refer to. */
-        idTo: pointer,
       },
       additionalProperties: false,
     },

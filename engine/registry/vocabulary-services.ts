@@ -2,7 +2,7 @@
 // what each entry does, never for a business: a form field holding a JSON Schema, answers checked
 // against the schema a register entry holds, a value listed in a register entry, numbers collected
 // from a list summarised into one (an average score and its grade), and the entries a case wrote
-// withdrawn again (a survey closed). Merged into RULES and ACTIONS (vocabulary.ts); the checks live
+// withdrawn again (a survey closed). Merged into RULES (vocabulary.ts); the checks live
 // in engine/runtime/rules-schema.ts, the effects in engine/runtime/aggregate.ts and effects.ts.
 
 const pointer = { type: 'string', pattern: '^(/[^/]*)*$' };
@@ -35,36 +35,5 @@ export const SERVICE_RULES: Record<string, { title: string; params: object }> = 
       properties: { register: { type: 'string', minLength: 1 }, id: pointer, list: pointer, value: pointer },
       additionalProperties: false,
     },
-  },
-};
-
-export const SERVICE_ACTIONS: Record<string, { title: string; params: object }> = {
-  aggregateNumbers: {
-    title: '汇总列表中的数值（平均、合计、最高、最低、个数）写入表单字段，可按分数段定等级（如多名检查人员评分的平均分与等级）',
-    params: {
-      type: 'object', required: ['from', 'field', 'method', 'into'],
-      properties: {
-        /** Pointer to the list in the data (e.g. the collected scores). */
-        from: pointer,
-        /** Pointer inside each item to its number; a list of numbers counts as their sum. */
-        field: pointer,
-        method: { enum: ['avg', 'sum', 'min', 'max', 'count'] },
-        into: pointer,
-        /** Decimal places kept (default 2). */
-        round: { type: 'integer', minimum: 0, maximum: 6 },
-        /** Grade thresholds: the first (highest) min the value reaches gives the label. */
-        grades: {
-          type: 'array', minItems: 1,
-          items: { type: 'object', required: ['min', 'label'], properties: { min: { type: 'number' }, label: { type: 'string', minLength: 1 } }, additionalProperties: false },
-        },
-        gradeInto: pointer,
-      },
-      dependencies: { grades: ['gradeInto'], gradeInto: ['grades'] },
-      additionalProperties: false,
-    },
-  },
-  retireEntries: {
-    title: '撤下本业务单登记的名录条目（如调查结束、动态撤回）',
-    params: { type: 'object', required: ['register'], properties: { register: { type: 'string', minLength: 1 } }, additionalProperties: false },
   },
 };

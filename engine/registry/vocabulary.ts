@@ -1,9 +1,13 @@
 // The fixed vocabulary a definition may name: roles, task scopes, guards, actions (effects) and
-// rules. Definitions reference these by name with JSON params; the code behind them lives in the
-// runtime. Each entry is named for what it does, never for a business.
+// rules. Definitions reference these by name with JSON params. Guards and actions are entries of
+// engine/vocabulary (title, params and code in one file each); here they are listed for the
+// console. Each entry is named for what it does, never for a business.
 
-import { REGISTER_ACTIONS, REGISTER_RULES } from './vocabulary-registers.js';
-import { SERVICE_ACTIONS, SERVICE_RULES } from './vocabulary-services.js';
+import { REGISTER_RULES } from './vocabulary-registers.js';
+import { SERVICE_RULES } from './vocabulary-services.js';
+import { GUARD_ENTRIES } from '../vocabulary/guards/index.js';
+import { OPERATORS, SCOPE_ROOTS } from '../expression/index.js';
+import { ACTION_ENTRIES } from '../vocabulary/actions/index.js';
 
 export const ROLES = {
   admin: '系统管理员',
@@ -28,110 +32,14 @@ export const SCOPES = {
 const pointer = { type: 'string', pattern: '^(/[^/]*)*$' };
 const pointerList = { type: 'array', items: pointer, minItems: 1 };
 
-/** Guards: pure predicates over the case data and the event's decision data. */
-export const GUARDS: Record<string, { title: string; params: object }> = {
-  dataEquals: {
-    title: '表单字段等于某值',
-    params: { type: 'object', required: ['path', 'value'], properties: { path: pointer, value: {} }, additionalProperties: false },
-  },
-  dataPresent: {
-    title: '表单字段已填写',
-    params: { type: 'object', required: ['path'], properties: { path: pointer }, additionalProperties: false },
-  },
-  decisionEquals: {
-    title: '办理意见中的字段等于某值',
-    params: { type: 'object', required: ['path', 'value'], properties: { path: pointer, value: {} }, additionalProperties: false },
-  },
-  hasFlag: {
-    title: '业务单带有某标记',
-    params: { type: 'object', required: ['code'], properties: { code: { type: 'string' } }, additionalProperties: false },
-  },
-};
+const titled = (entries: Record<string, { title: string; params: unknown }>) =>
+  Object.fromEntries(Object.entries(entries).map(([name, e]) => [name, { title: e.title, params: e.params as object }]));
 
-/** Actions: effects that run inside the transition's transaction. */
-export const ACTIONS: Record<string, { title: string; params: object }> = {
-  registerEntry: {
-    title: '登记到名录（如物业区域、房屋、设施）',
-    params: {
-      type: 'object',
-      required: ['register'],
-      properties: {
-        register: { type: 'string', minLength: 1 },
-        /** Pointer to an array in the data: one entry per row. Absent: one entry for the whole case. */
-        each: pointer,
-        key: pointerList,
-        title: pointer,
-        district: pointer,
-        street: pointer,
-        /** Pointer to the id of a parent register entry (e.g. the area a house belongs to). */
-        parent: pointer,
-        /** Extra fields copied into every entry: target name → pointer into the case data. */
-        include: { type: 'object', additionalProperties: pointer },
-        /** active entries with the same key are superseded (re-filing) instead of refused. */
-        supersede: { type: 'boolean' },
-        /** Fixed fields written into every entry (e.g. the kind of a credit record). */
-        constants: { type: 'object' },
-        /** The entry is valid from a date for whole years: writes validFrom and validUntil. */
-        validity: {
-          type: 'object', required: ['from', 'years'],
-          properties: { from: pointer, years: { type: 'integer', minimum: 1 } }, additionalProperties: false,
-        },
-        /** The entry's organisation: the org id at this pointer (e.g. the company a complaint is about) instead of the case's. */
-        orgFrom: pointer,
-        /** Fields copied from the entry's organisation: entry field → pointer into { kind, code, name, district, local, data }. */
-        orgFields: { type: 'object', additionalProperties: pointer },
-      },
-      additionalProperties: false,
-    },
-  },
-  setFlag: {
-    title: '为业务单设置标记（如逾期）',
-    params: {
-      type: 'object', required: ['code', 'message'],
-      properties: { code: { type: 'string' }, message: { type: 'string' } }, additionalProperties: false,
-    },
-  },
-  clearFlag: {
-    title: '清除业务单标记',
-    params: { type: 'object', required: ['code'], properties: { code: { type: 'string' } }, additionalProperties: false },
-  },
-  setData: {
-    title: '写入表单字段（固定值，或取自办理意见中的字段）',
-    params: {
-      type: 'object', required: ['path'],
-      properties: { path: pointer, value: {}, fromDecision: pointer, now: { type: 'boolean' } },
-      additionalProperties: false,
-    },
-  },
-  startCase: {
-    title: '发起另一业务（如巡检异常转报修），可按明细行逐条发起',
-    params: {
-      type: 'object', required: ['type'],
-      properties: {
-        type: { type: 'string', minLength: 1 },
-        /** Pointer to rows: one new case per row (that matches `where`). */
-        each: pointer,
-        where: { type: 'object', required: ['path', 'equals'], properties: { path: pointer, equals: {} }, additionalProperties: false },
-        /** New case field → pointer into this case's data. */
-        data: { type: 'object', additionalProperties: pointer },
-        /** New case field → pointer into the row. */
-        rowData: { type: 'object', additionalProperties: pointer },
-        /** The new case's organisation: this case's (default) or the org id at a pointer. */
-        orgFrom: pointer,
-        /** New case fields that receive this case's id, business number and organisation id (e.g. the plan of a record). */
-        link: {
-          type: 'object', additionalProperties: false,
-          properties: { id: { type: 'string', minLength: 1 }, number: { type: 'string', minLength: 1 }, org: { type: 'string', minLength: 1 } },
-        },
-        /** Fixed fields written into every new case (e.g. a repair's urgency). */
-        constants: { type: 'object' },
-        /** An event sent to each new case at once (e.g. its 保存), as the system, without validation. */
-        event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}$' },
-      },
-      additionalProperties: false,
-    },
-  },
-};
+/** Guards (engine/vocabulary/guards): predicates over the case data, the decision, the flags, the state. */
+export const GUARDS: Record<string, { title: string; params: object }> = titled(GUARD_ENTRIES);
+
+/** Actions (engine/vocabulary/actions): run inside the transition's transaction. */
+export const ACTIONS: Record<string, { title: string; params: object }> = titled(ACTION_ENTRIES);
 
 /** Rules: cross-field checks run when an event asks for validation (e.g. SUBMIT). */
 export const RULES: Record<string, { title: string; params: object }> = {
@@ -314,13 +222,13 @@ Object.assign(RULES, {
 
 // Registers kept as cases: identity, certificate dates, uniqueness among cases, the entry a case keeps.
 Object.assign(RULES, REGISTER_RULES);
-Object.assign(ACTIONS, REGISTER_ACTIONS);
 
 // Public services: form definitions held in data, answers checked against them, summaries of scores.
 Object.assign(RULES, SERVICE_RULES);
-Object.assign(ACTIONS, SERVICE_ACTIONS);
 
 /** Vocabulary as data, for the admin console and the docs. */
 export function vocabulary(decisionForms: string[], registers: string[]) {
-  return { roles: ROLES, scopes: SCOPES, guards: GUARDS, actions: ACTIONS, rules: RULES, decisionForms, registers };
+  // expression: what the expr guard's language offers (operations, variable roots), for the condition builder.
+  const expression = { operators: OPERATORS, roots: SCOPE_ROOTS };
+  return { roles: ROLES, scopes: SCOPES, guards: GUARDS, actions: ACTIONS, rules: RULES, decisionForms, registers, expression };
 }

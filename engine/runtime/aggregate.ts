@@ -1,7 +1,7 @@
 // The aggregateNumbers effect: numbers collected in a list of the case data (e.g. every
 // inspector's total, appended by a countersign step) summarised into one field, and optionally
 // graded by thresholds (优秀 ≥ 90 …). Pure: data in, data out; runs inside the transition.
-import { getPointer, setPointer } from '../registry/index.js';
+import { getPointer, setPointer } from '../registry/pointer.js';
 
 type Data = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 // Finds the file ids a form's data refers to: every string whose schema says format "attachment",
 // following properties, items, $ref to local definitions and conditional branches.
-import { getPointer, type JsonSchema } from '../registry/index.js';
+import { getPointer } from '../registry/pointer.js';
+import type { JsonSchema } from '../registry/types.js';
 
 type S = Record<string, unknown>;
 

@@ -5,7 +5,8 @@
 import { Op, type WhereOptions } from 'sequelize';
 import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/index.js';
-import { pointerKeys, type Breakdown, type DashboardSetting } from '../registry/index.js';
+import { pointerKeys } from '../registry/pointer.js';
+import type { Breakdown, DashboardSetting } from '../registry/types.js';
 import { caseVisibilityWhere } from './access.js';
 
 const MAX_ROWS = 20_000;

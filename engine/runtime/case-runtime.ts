@@ -4,9 +4,11 @@
 import { initialTransition } from 'xstate';
 import type { Transaction } from 'sequelize';
 import { AppError, formInvalid, type FieldError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { CaseOps, Engine } from '../context.js';
 import type { SessionUser } from '../auth/sessions.js';
-import { getPointer, type TypeVersionDef } from '../registry/index.js';
+import { getPointer } from '../registry/pointer.js';
+import { persistSnapshot } from '../registry/machine.js';
+import type { TypeVersionDef } from '../registry/types.js';
 import { validateForm } from '../validation/index.js';
 import { linkFiles } from '../files/index.js';
 import { activeLeaves, activePaths, isEditable } from './states.js';
@@ -74,7 +76,7 @@ export interface NewCase {
 export async function createCaseInTx(engine: Engine, t: Transaction, def: TypeVersionDef, input: NewCase, now = new Date()): Promise<CaseRow> {
   const number = await nextBusinessNumber(engine.db, t, def.settings.numberPrefix, now);
   const machine = engine.registry.machine(def);
-  const [snapshot, actions] = initialTransition(machine);
+  const [snapshot, actions] = initialTransition(machine, { $data: input.data, $flags: [] });
   const leaves = activeLeaves(snapshot.value);
   const draft = isEditable(def.workflow, leaves);
   const fields = await caseFields(engine, def, input.data, t);
@@ -82,7 +84,7 @@ export async function createCaseInTx(engine: Engine, t: Transaction, def: TypeVe
   const row = await insertCaseRow(s, {
     number, typeId: def.id, typeVersion: def.version, ...fields, ...indexFields(def, input.data), state: leaves.join(','),
     status: draft ? 'draft' : 'active', submittedAt: draft ? null : now, data: input.data,
-    snapshot: machine.getPersistedSnapshot(snapshot), flags: [], orgId: input.orgId, createdBy: input.createdBy, version: 1,
+    snapshot: persistSnapshot(machine, snapshot), flags: [], orgId: input.orgId, createdBy: input.createdBy, version: 1,
   }, now);
   await runEffects(engine, t, { ...row, flags: [] }, actions as never, now);
   await createTasksForPaths(engine, t, def, row, activePaths(leaves), now);
@@ -198,6 +200,21 @@ export async function sendEvent(engine: Engine, user: SessionUser, caseId: numbe
     if (updated.data !== row.data) await link(engine, t, def, caseId, updated.data, user);
   });
   for (const cb of engine.onCommitted) cb(caseId);
+}
+
+/** The event a started case gets at once (e.g. a facility registered by an approval is saved, 在用). */
+async function sendAsSystem(engine: Engine, t: Transaction, def: TypeVersionDef, row: CaseRow, event: string, actorName: string, now: Date): Promise<CaseRow> {
+  const tasks = await engine.db.models.Task.findAll({ where: { caseId: row.id, status: 'open' }, transaction: t, raw: true });
+  const task = tasks.find((x) => (x.events as Record<string, unknown>)[event]);
+  return applyTransition(engine, t, def, row, { event, data: row.data, actorId: null, actorName, taskId: (task?.id as number | undefined) ?? null, now });
+}
+
+/** What effects that start other cases need of the runtime (set on the engine at start). */
+export function caseOps(engine: Engine): CaseOps {
+  return {
+    create: (t, def, input, now) => createCaseInTx(engine, t, def, input, now),
+    sendAsSystem: (t, def, row, event, actorName, now) => sendAsSystem(engine, t, def, row, event, actorName, now),
+  };
 }
 
 /** Fires one durable timer: claims it and runs its transition in one transaction (exactly once). */

@@ -6,7 +6,8 @@
 // and before validation, so what is stored, checked and printed is the same.
 import type { Transaction } from 'sequelize';
 import type { Engine } from '../context.js';
-import { getPointer, type TypeVersionDef } from '../registry/index.js';
+import { getPointer } from '../registry/pointer.js';
+import type { TypeVersionDef } from '../registry/types.js';
 import { addYears } from './rule-checks.js';
 import { orgFacts } from './prefill.js';
 import { fillFromRegister } from './register-fill.js';

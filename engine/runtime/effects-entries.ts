@@ -6,10 +6,10 @@
 // changes. The id is written into the case data (idTo). Retiring is retireEntries' job.
 import type { Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
-import { getPointer, setPointer } from '../registry/index.js';
+import { getPointer, setPointer } from '../registry/pointer.js';
 import type { Engine } from '../context.js';
-import type { EffectCase } from './effects.js';
-import { registerKey } from './rules.js';
+import type { EffectCase } from '../vocabulary/entry.js';
+import { registerKey } from './rule-context.js';
 
 export async function keepEntry(engine: Engine, t: Transaction, c: EffectCase, p: Record<string, unknown>): Promise<void> {
   const { RegisterEntry } = engine.db.models;

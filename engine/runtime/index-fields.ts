@@ -2,7 +2,8 @@
 // `searchFields` (pointers whose text the list's q searches besides number and title) and
 // `filters` (name → pointer; an array value gives one tag per element, e.g. the areas a person
 // works in). Stored as `|area:5|area:7|` so a filter is one indexed LIKE on both databases.
-import { getPointer, type TypeVersionDef } from '../registry/index.js';
+import { getPointer } from '../registry/pointer.js';
+import type { TypeVersionDef } from '../registry/types.js';
 
 const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 

@@ -1,5 +1,5 @@
 // Public surface of the case runtime.
-export { createCase, updateDraft, sendEvent, fireTimer, validateCaseData } from './case-runtime.js';
+export { createCase, updateDraft, sendEvent, fireTimer, validateCaseData, caseOps } from './case-runtime.js';
 export { listInbox, claimTask, releaseTask, reassignTask, type InboxQuery } from './tasks.js';
 export { listCases, caseListWhere, caseView, type CaseListQuery } from './views.js';
 export { canSeeCase, caseVisibilityWhere, userMatchesTask } from './access.js';

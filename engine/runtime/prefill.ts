@@ -8,7 +8,8 @@ import type { Transaction } from 'sequelize';
 import type { Engine } from '../context.js';
 import type { Database } from '../db/index.js';
 import { toOrgView, type SessionUser } from '../auth/index.js';
-import { getPointer, setPointer, type TypeVersionDef } from '../registry/index.js';
+import { getPointer, setPointer } from '../registry/pointer.js';
+import type { TypeVersionDef } from '../registry/types.js';
 
 type Data = Record<string, unknown>;
 

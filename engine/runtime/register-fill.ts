@@ -6,7 +6,8 @@
 // dispatched to. Nothing found removes the field, so a browser cannot put its own value there.
 import type { Transaction } from 'sequelize';
 import type { Database } from '../db/index.js';
-import { getPointer, setPointer, type TypeVersionDef } from '../registry/index.js';
+import { getPointer, setPointer } from '../registry/pointer.js';
+import type { TypeVersionDef } from '../registry/types.js';
 
 type Data = Record<string, unknown>;
 

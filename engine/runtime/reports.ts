@@ -2,7 +2,7 @@
 // answers of survey responses, say), how many chose each option, and for numbers the average,
 // lowest and highest — over all entries and per group (per area, per company). A JSON Schema of
 // the object (the survey's questions), when given, names the fields and lists options nobody chose.
-import { getPointer } from '../registry/index.js';
+import { getPointer } from '../registry/pointer.js';
 import { summarise } from './aggregate.js';
 
 type Json = Record<string, unknown>;

@@ -4,9 +4,10 @@
 // by runRules like the others, so a SUBMIT refuses exactly what the check endpoint shows.
 import { Op } from 'sequelize';
 import type { FieldError } from '../errors.js';
-import { getPointer, type RuleDef } from '../registry/index.js';
+import { getPointer } from '../registry/pointer.js';
+import type { RuleDef } from '../registry/types.js';
 import { checkIdNumber, checkOrgCode, checkUscc, type CodeCheck } from '../validation/index.js';
-import type { RuleContext } from './rules.js';
+import type { RuleContext } from './rule-context.js';
 
 export type RuleCheck = (rule: RuleDef, ctx: RuleContext) => Promise<FieldError[]>;
 type Params = Record<string, unknown>;

@@ -5,8 +5,9 @@
 // PostgreSQL) to find the few candidates, then again here so both databases judge alike.
 import { Op, type WhereOptions } from 'sequelize';
 import type { FieldError } from '../errors.js';
-import { getPointer, type RuleDef } from '../registry/index.js';
-import type { RuleContext } from './rules.js';
+import { getPointer } from '../registry/pointer.js';
+import type { RuleDef } from '../registry/types.js';
+import type { RuleContext } from './rule-context.js';
 import { fillMessage, type RuleCheck } from './rule-checks.js';
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');

@@ -3,8 +3,9 @@
 // runs to today (a UTC date, as notFuture reads it). Rules whose dates are missing hold: the form's
 // required and format checks report those.
 import type { FieldError } from '../errors.js';
-import { getPointer, type RuleDef } from '../registry/index.js';
-import type { RuleContext } from './rules.js';
+import { getPointer } from '../registry/pointer.js';
+import type { RuleDef } from '../registry/types.js';
+import type { RuleContext } from './rule-context.js';
 import { daysBetween, type RuleCheck } from './rule-checks.js';
 
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v);

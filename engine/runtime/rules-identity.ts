@@ -3,7 +3,7 @@
 // them), so the server checks they are what the ID number says rather than trusting the browser.
 // A malformed ID number is the codeValid rule's (or the idcard format's) to report.
 import type { FieldError } from '../errors.js';
-import { getPointer } from '../registry/index.js';
+import { getPointer } from '../registry/pointer.js';
 import { checkIdNumber } from '../validation/index.js';
 import { fillMessage, type RuleCheck } from './rule-checks.js';
 

@@ -2,7 +2,8 @@
 // the form refers to (the chosen area's name, its developer). A rule whose inputs are missing holds:
 // the form's required checks and existsInRegister report those.
 import type { FieldError } from '../errors.js';
-import { getPointer, type RuleDef } from '../registry/index.js';
+import { getPointer } from '../registry/pointer.js';
+import type { RuleDef } from '../registry/types.js';
 import type { RuleCheck } from './rule-checks.js';
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';

@@ -3,7 +3,8 @@
 // the record is kept and the reviewer or the company sees the flag). Each bad row is reported on
 // its own cell with 「第 N 行：」, like the other row rules.
 import type { FieldError } from '../errors.js';
-import { getPointer, type RuleDef } from '../registry/index.js';
+import { getPointer } from '../registry/pointer.js';
+import type { RuleDef } from '../registry/types.js';
 import { fillMessage, type RuleCheck } from './rule-checks.js';
 
 type Row = Record<string, unknown>;

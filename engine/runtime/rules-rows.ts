@@ -6,8 +6,9 @@
 // {sum} and {total} (rowSumAtMost).
 import { Op } from 'sequelize';
 import type { FieldError } from '../errors.js';
-import { getPointer, type JsonSchema, type RuleDef } from '../registry/index.js';
-import { registerKey, type RuleContext } from './rules.js';
+import { getPointer } from '../registry/pointer.js';
+import type { JsonSchema, RuleDef } from '../registry/types.js';
+import { registerKey, type RuleContext } from './rule-context.js';
 import { fillMessage, type RuleCheck } from './rule-checks.js';
 
 type Node = Record<string, unknown>;

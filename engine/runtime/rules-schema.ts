@@ -5,10 +5,11 @@
 // (engine/registry/vocabulary-services.ts).
 import type Ajv from 'ajv';
 import type { FieldError } from '../errors.js';
-import { getPointer, type RuleDef } from '../registry/index.js';
+import { getPointer } from '../registry/pointer.js';
+import type { RuleDef } from '../registry/types.js';
 import { createAjv, validateForm } from '../validation/index.js';
 import { fillMessage, type RuleCheck } from './rule-checks.js';
-import type { RuleContext } from './rules.js';
+import type { RuleContext } from './rule-context.js';
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

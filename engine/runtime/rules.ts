@@ -1,9 +1,8 @@
 // Cross-field rules of a type (settings.rules), run when an event asks for validation. Each names
 // the field it reports on; severity "warning" keeps a visible flag on the case instead of refusing.
-import type { Transaction } from 'sequelize';
-import type { FieldError } from '../errors.js';
-import { getPointer, type RuleDef, type TypeVersionDef } from '../registry/index.js';
-import type { Database } from '../db/index.js';
+import { getPointer } from '../registry/pointer.js';
+import type { RuleDef, TypeVersionDef } from '../registry/types.js';
+import { rawOf, registerKey, type RuleContext, type RuleOutcome } from './rule-context.js';
 import { RULE_CHECKS } from './rule-checks.js';
 import { ROW_RULES, fieldTitle } from './rules-rows.js';
 import { DATE_RULES } from './rules-dates.js';
@@ -13,33 +12,11 @@ import { IDENTITY_RULES } from './rules-identity.js';
 import { ROW_DATE_RULES } from './rules-row-dates.js';
 import { SCHEMA_RULES } from './rules-schema.js';
 
-export interface RuleContext {
-  db: Database;
-  t?: Transaction;
-  data: unknown;
-  orgId: number | null;
-  /** Register entries created by this very case are not duplicates of themselves. */
-  caseId?: number;
-  now?: Date;
-}
-
-/** Prepared statements in the rule's transaction, or reads outside one (engine/db/raw.ts). */
-export const rawOf = (ctx: RuleContext) => (ctx.t ? ctx.db.sql(ctx.t) : ctx.db.read);
-
-export interface RuleOutcome {
-  errors: FieldError[];
-  warnings: Array<{ code: string; field: string; message: string }>;
-}
+export { rawOf, registerKey, type RuleContext, type RuleOutcome } from './rule-context.js';
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 const today = (now: Date) => now.toISOString().slice(0, 10);
-
-export function registerKey(data: unknown, pointers: string[]): string | undefined {
-  const parts = pointers.map((p) => getPointer(data, p));
-  if (parts.some((v) => v === undefined || v === null || v === '')) return undefined;
-  return parts.map((v) => String(v).trim()).join('|');
-}
 
 /** Returns true when the rule holds (or cannot be judged because its inputs are missing). */
 async function holds(rule: RuleDef, ctx: RuleContext): Promise<boolean> {

@@ -6,7 +6,7 @@ import { transition } from 'xstate';
 import type { Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
-import { ROLES, getPointer, setPointer, resolveDelay, type TaskDef, type TypeVersionDef } from '../registry/index.js';
+import { ROLES, getPointer, persistSnapshot, setPointer, resolveDelay, type TaskDef, type TypeVersionDef } from '../registry/index.js';
 import { activeLeaves, activePaths, stateConfig } from './states.js';
 import { runEffects, type EffectCase, type Flag } from './effects.js';
 import { indexFields } from './index-fields.js';
@@ -113,7 +113,7 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
   // A validating event re-judges the rule warnings: the ones that no longer hold are dropped.
   const kept = (row.flags ?? []).filter((f) => !(input.extraFlags && f.code.startsWith('RULE:')) && !(input.extraFlags ?? []).some((x) => x.code === f.code));
   const flags = [...kept, ...(input.extraFlags ?? [])];
-  const event = { type: input.event, $data: input.data, $decision: input.decision ?? {}, $flags: flags };
+  const event = { type: input.event, $data: input.data, $decision: input.decision ?? {}, $flags: flags, $now: now.toISOString() };
   if (!snapshot.can(event)) {
     throw new AppError('EVENT_NOT_ALLOWED', { state: row.state, event: input.event });
   }
@@ -138,7 +138,7 @@ export async function applyTransition(engine: Engine, t: Transaction, def: TypeV
     state: after.join(','),
     status: next.status === 'done' ? 'closed' : 'active',
     data: effectCase.data, // effects such as setData may have written into it
-    snapshot: machine.getPersistedSnapshot(next),
+    snapshot: persistSnapshot(machine, next),
     flags: effectCase.flags,
     version: row.version + 1,
   };
