@@ -12,6 +12,7 @@ import { WorkflowDiagram } from '../../workflow/WorkflowDiagram';
 import { readSteps, writeSteps, type Step } from './stepModel';
 import { allSteps, type StepContext } from './stepContext';
 import { StepList } from './StepList';
+import './steps.css';
 
 export function WorkflowTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary | undefined }) {
   const b = draft.bundle!;
