@@ -42,9 +42,12 @@ export function BranchList({ idPrefix, branches, targets, fields, vocab, allowSt
   const set = (i: number, b: Branch) => onChange(list.map((x, k) => (k === i ? b : x)));
   const conditional = list.length > 1 || list.some((b) => b.guard);
   const addCondition = () => {
-    // The new condition is tried before the last branch, which stays the 否则.
-    const at = list[list.length - 1].guard ? list.length : list.length - 1;
-    onChange([...list.slice(0, at), { target: '', guard: newGuard(fields), actions: [] }, ...list.slice(at)]);
+    // The new condition is tried before the last branch, which stays the 否则. Both lead somewhere
+    // at once: a branch without a target is not written, so it would vanish with the next edit.
+    const first = targets[0]?.value ?? '';
+    const rest = list.map((b) => (b.target ? b : { ...b, target: first }));
+    const at = rest[rest.length - 1].guard ? rest.length : rest.length - 1;
+    onChange([...rest.slice(0, at), { target: first, guard: newGuard(fields), actions: [] }, ...rest.slice(at)]);
   };
   return (
     <div className={`branches ${conditional ? 'conditional' : ''}`}>
