@@ -27,6 +27,8 @@ interface Props {
   siblings: Step[];
   ctx: StepContext;
   parallel?: boolean;
+  /** Event names taken by parallel branches this step runs beside (see StepList). */
+  reserved: string[];
   problems: Placed[];
   selected: string | undefined;
   onSelect: (path: string) => void;
@@ -39,7 +41,7 @@ interface Props {
 /** Problems of a sub-step, with their path made relative to the sub-step list. */
 const inner = (problems: Placed[]) => problems.filter((p) => p.segs[2] === 'states').map((p) => ({ ...p, segs: p.segs.slice(2) }));
 
-export function StepCard({ step: s, index: i, idPrefix: id, prefix, siblings, ctx, parallel, problems, selected, onSelect, onChange, onMove, onRemove, announce }: Props) {
+export function StepCard({ step: s, index: i, idPrefix: id, prefix, siblings, ctx, parallel, reserved, problems, selected, onSelect, onChange, onMove, onRemove, announce }: Props) {
   const set = (patch: Partial<Step>) => onChange({ ...s, ...patch });
   const path = `${prefix}${s.key}`;
   const others = siblings.filter((x) => x.key !== s.key).map((x) => x.key);
@@ -52,7 +54,7 @@ export function StepCard({ step: s, index: i, idPrefix: id, prefix, siblings, ct
   const roles = ctx.vocab?.roles ?? {};
   const targets = targetsFrom(ctx, prefix);
   const fields = conditionFields(ctx.form);
-  const taken = s.decisions.map((d) => d.event);
+  const taken = [...s.decisions.map((d) => d.event), ...reserved];
 
   const setKind = (kind: StepKind) => {
     if (isFinal(kind)) { onChange({ ...emptyStep(s.key, s.title, kind), entry: s.entry, exit: s.exit }); return; }
@@ -149,7 +151,7 @@ export function StepCard({ step: s, index: i, idPrefix: id, prefix, siblings, ct
             </Labeled>
             {s.children && (
               <div className="sub-list">
-                <StepList steps={s.children} prefix={`${path}.`} idPrefix={`${id}-sub`} ctx={ctx} problems={inner(problems)} parallel={s.parallel}
+                <StepList steps={s.children} prefix={`${path}.`} idPrefix={`${id}-sub`} ctx={ctx} problems={inner(problems)} parallel={s.parallel} reserved={reserved}
                   selected={selected} onSelect={onSelect} announce={announce} onChange={(children) => set({ children })} />
                 <div className="field-label">全部{s.parallel ? '分支' : '子环节'}办结后</div>
                 <BranchList idPrefix={`${id}-done`} branches={s.onDone} targets={targets} fields={fields} vocab={ctx.vocab} onChange={(onDone) => set({ onDone })} />

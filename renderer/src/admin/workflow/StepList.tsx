@@ -16,6 +16,9 @@ interface Props {
   problems: Placed[];
   /** The list's steps run side by side (并行审批): each is a branch with its own sub-steps. */
   parallel?: boolean;
+  /** Event names a decision here must not take: XState sends an event to every parallel branch,
+   * so one branch's 审核通过 would also move the other (APPROVE, APPROVE_2 keep them apart). */
+  reserved?: string[];
   selected: string | undefined;
   onSelect: (path: string) => void;
   onChange: (steps: Step[]) => void;
@@ -34,8 +37,12 @@ export function newBranch(title: string, taken: string[]): Step {
   return { ...emptyStep(key, title, 'auto'), children: [newTaskStep(`${title}审查`, []), emptyStep('done', '已完成', 'final')] };
 }
 
-export function StepList({ steps, prefix, idPrefix, ctx, problems, parallel, selected, onSelect, onChange, announce }: Props) {
+/** Every event a step and its sub-steps decide on. */
+const eventsOf = (s: Step): string[] => [...s.decisions.map((d) => d.event), ...(s.children ?? []).flatMap(eventsOf)];
+
+export function StepList({ steps, prefix, idPrefix, ctx, problems, parallel, reserved = [], selected, onSelect, onChange, announce }: Props) {
   const keys = steps.map((s) => s.key);
+  const reservedFor = (i: number) => (parallel ? [...reserved, ...steps.filter((_, k) => k !== i).flatMap(eventsOf)] : reserved);
   const change = (i: number, s: Step, renamed?: [string, string]) => {
     let next = steps.map((x, k) => (k === i ? s : x));
     let rename = renamed;
@@ -86,7 +93,7 @@ export function StepList({ steps, prefix, idPrefix, ctx, problems, parallel, sel
     <>
       <ol className="step-list" aria-label={prefix ? '子环节' : '流程环节'}>
         {steps.map((s, i) => (
-          <StepCard key={i} step={s} index={i} idPrefix={`${idPrefix}-${i}`} prefix={prefix} siblings={steps} ctx={ctx} parallel={parallel}
+          <StepCard key={i} step={s} index={i} idPrefix={`${idPrefix}-${i}`} prefix={prefix} siblings={steps} ctx={ctx} parallel={parallel} reserved={reservedFor(i)}
             problems={problems.filter((p) => p.segs[0] === 'states' && p.segs[1] === s.key)}
             selected={selected} onSelect={onSelect} announce={announce}
             onChange={(ns, renamed) => change(i, ns, renamed)} onMove={(d) => move(i, d)} onRemove={() => remove(i)} />
