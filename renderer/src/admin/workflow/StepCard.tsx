@@ -118,7 +118,7 @@ export function StepCard({ step: s, index: i, idPrefix: id, prefix, siblings, ct
             <input id={`${id}-key`} className="form-control mono" value={key} onChange={(e) => setKey(e.target.value.trim())} />
           </Labeled>
         </details>
-        {!isFinal(s.kind) && (
+        {!isFinal(s.kind) && (s.kind !== 'auto' || s.decisions.length > 0) && (
           <div className="decisions">
             <div className="field-label">办理按钮<Help title="办理按钮">办理人可以作出的决定，每个决定一个按钮，例如「受理」进入 待审核、「退回补正」回到 草稿。可按条件分去向，例如总面积大于或等于 1000 时进入 复核。</Help></div>
             <ul className="decision-list">
@@ -134,7 +134,8 @@ export function StepCard({ step: s, index: i, idPrefix: id, prefix, siblings, ct
           </div>
         )}
         {!isFinal(s.kind) && <TimerList idPrefix={id} step={s} ctx={ctx} prefix={prefix} onChange={(timers) => set({ timers })} />}
-        {s.kind === 'auto' && (
+        {/* A step with sub-steps moves on when they are done (below); 自动流转 is for a plain automatic step. */}
+        {s.kind === 'auto' && (!s.children || s.always.length > 0) && (
           <div className="always">
             <div className="field-label">自动流转<Help title="自动流转">无人办理：进入本环节后立即按条件进入下一环节，例如「总面积大于或等于 1000 时进入 专家评审，否则进入 已备案」。</Help></div>
             <BranchList idPrefix={`${id}-always`} branches={s.always} targets={targets} fields={fields} vocab={ctx.vocab} onChange={(always) => set({ always })} />
