@@ -13,6 +13,7 @@ import {
   bodyText, click, decide, goto, hasChromium, openFromInbox, openSession, pdfFile, portalLogin, screenshot, setValue, useBrowserApp, waitForText, type Session,
 } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
+import { press } from '../helpers/console.js';
 
 const DEVELOPER = '91440604MA4UJ5RW2R';
 const TYPE = 'renovation-filing';
@@ -31,18 +32,6 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
   // ---- the console, step by step ---------------------------------------------------------------
 
   const page = () => admin.page;
-  /**
-   * Clicks the visible element matching `selector` whose text contains `text`, found and clicked in
-   * one step in the page (the console re-renders as the engine's check answers: a handle found a
-   * moment before may already be replaced).
-   */
-  const press = (p: Page, selector: string, text: string) => p.waitForFunction((sel, t) => {
-    const el = [...document.querySelectorAll(sel)].find((e) => (e as HTMLElement).innerText?.replace(/\s+/g, '').includes(t.replace(/\s+/g, '')) && (e as HTMLElement).offsetParent !== null) as HTMLElement | undefined;
-    if (!el || (el as HTMLButtonElement).disabled) return false;
-    el.scrollIntoView({ block: 'center' });
-    el.click();
-    return true;
-  }, LONG, selector, text);
   const tab = async (title: string) => {
     await press(page(), '.editor-tabs .tab', title);
     await page().waitForFunction((t) => document.querySelector('.editor-tabs .tab.on')?.textContent?.includes(t), LONG, title);

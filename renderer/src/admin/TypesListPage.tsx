@@ -137,7 +137,7 @@ export function TypesListPage() {
           </div>
         )}
       </Panel>
-      {dialog?.kind === 'new' && <NewTypeDialog taken={(list.data?.items ?? []).map((t) => t.id)} onClose={() => setDialog(null)} onCreated={(id) => navigate(`/admin/types/${id}`)} />}
+      {dialog?.kind === 'new' && <NewTypeDialog taken={(list.data?.items ?? []).map((t) => t.id)} types={(list.data?.items ?? []).map((t) => ({ id: t.id, title: t.title }))} onClose={() => setDialog(null)} onCreated={(id) => navigate(`/admin/types/${id}`)} />}
       {dialog?.kind === 'import' && <ImportDialog onClose={() => setDialog(null)} onImported={(msg) => { setDialog(null); setNotice(msg); list.reload(); }} />}
       {dialog?.kind === 'rollback' && (
         <RollbackDialog type={dialog.type} initial={dialog.version} onClose={() => setDialog(null)} onDone={(msg) => { setDialog(null); setNotice(msg); list.reload(); }} />

@@ -93,13 +93,15 @@ export function buildGraph(workflow: WorkflowConfig, delays: Delays = {}): WfGra
 
   const addNodes = (config: Obj, parent: string | null) => {
     if (!isObj(config.states)) return;
-    for (const [key, child] of Object.entries(config.states)) {
+    // The initial state first: the layout draws states in this order, the start at the left.
+    const entries = Object.entries(config.states).sort(([a], [b]) => Number(b === config.initial) - Number(a === config.initial));
+    for (const [key, child] of entries) {
       if (!isObj(child)) continue;
       const id = parent ? `${parent}.${key}` : key;
       const meta = (child.meta ?? {}) as StateMeta;
       nodes.set(id, {
         id, key, parent, children: [],
-        title: meta.title ?? key,
+        title: `${meta.title ?? key}${child.type === 'parallel' ? '（同时办理）' : ''}`,
         final: child.type === 'final',
         initial: config.initial === key,
         editable: !!meta.editable,

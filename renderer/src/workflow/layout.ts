@@ -26,7 +26,10 @@ export async function layoutGraph(graph: WfGraph): Promise<Layout> {
         layoutOptions: { 'elk.padding': '[top=34,left=14,bottom=14,right=14]' },
       };
     }
-    return { id, width: Math.max(88, textWidth(n.title, 14) + 36), height: 44 };
+    // The start step is drawn leftmost even when a 退回 leads back to it (ELK would otherwise
+    // break that cycle wherever it likes, e.g. 待受理 left of 草稿).
+    const first = n.initial && !n.parent ? { layoutOptions: { 'elk.layered.layering.layerConstraint': 'FIRST' } } : {};
+    return { id, width: Math.max(88, textWidth(n.title, 14) + 36), height: 44, ...first };
   };
   const root: ElkNode = {
     id: '__root',
@@ -40,6 +43,9 @@ export async function layoutGraph(graph: WfGraph): Promise<Layout> {
       'elk.spacing.edgeLabel': '4',
       'elk.edgeLabels.inline': 'false',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      // Cycles are broken along a depth-first walk from the start, so the steps read in the order
+      // a case goes through them and a 退回 is drawn as the edge going back.
+      'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
       'elk.json.shapeCoords': 'ROOT',
       'elk.json.edgeCoords': 'ROOT',
       'elk.padding': '[top=16,left=16,bottom=16,right=16]',
