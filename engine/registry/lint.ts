@@ -10,6 +10,7 @@ import { isDataDelay, parseDuration } from './durations.js';
 import type { DefinitionProblem, TaskDef, TypeBundle } from './types.js';
 import { settingsMetaSchema } from './meta-schema.js';
 import { unknownTemplateNames } from './template-names.js';
+import { lintForm } from './lint-form.js';
 
 type Node = Record<string, unknown>;
 export interface LintContext {
@@ -65,6 +66,7 @@ export function lintBundle(bundle: TypeBundle, ctx: LintContext): DefinitionProb
   if (!isObj(schema)) add('schema', '', 'the form schema must be an object');
   else if (!ctx.ajv.validateSchema(schema)) add('schema', '', `not a valid JSON Schema: ${ctx.ajv.errorsText(ctx.ajv.errors)}`);
   else {
+    lintForm(schema, bundle.uiSchema, add);
     try {
       const validate = ctx.ajv.compile(schema);
       const examples = schema.examples;

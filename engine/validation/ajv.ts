@@ -176,7 +176,8 @@ function childSchemas(s: Schema, seg: string): unknown[] {
   return r;
 }
 
-function schemasAt(root: Schema, segs: string[]): Schema[] {
+/** Every subschema that applies to the value at `segs` (data path; "0" for array items). */
+export function schemasAt(root: Schema, segs: string[]): Schema[] {
   let level = expand(root, root);
   for (const seg of segs) level = level.flatMap((s) => childSchemas(s, seg)).flatMap((c) => expand(root, c));
   return level;

@@ -10,4 +10,4 @@ export {
   type IdNumberCheck,
   type IdNumberOptions,
 } from './codes.js';
-export { createAjv, validateForm, compileDefinitionSchema } from './ajv.js';
+export { createAjv, validateForm, compileDefinitionSchema, schemasAt } from './ajv.js';
