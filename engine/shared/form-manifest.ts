@@ -96,3 +96,12 @@ export function objectEnumNames(values: unknown): string[] | undefined {
   if (!Array.isArray(values) || !values.some((v) => v !== null && typeof v === 'object')) return undefined;
   return values.map((v) => enumOptionTitle(v) ?? '');
 }
+
+/**
+ * How rjsf fills defaults into a form (its experimental_defaultFormStateBehavior): the browser's
+ * form and the server's applyFormDefaults (engine/validation/defaults.ts) use the same setting.
+ */
+export const DEFAULT_FORM_STATE_BEHAVIOR = {
+  arrayMinItems: { populate: 'requiredOnly' },
+  emptyObjectFields: 'skipEmptyDefaults',
+} as const;

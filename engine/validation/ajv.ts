@@ -5,19 +5,11 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import type { FieldError } from '../errors.js';
-import { checkIdNumber, checkMobile, checkOrgCode, checkUscc, type CodeCheck } from './codes.js';
+// The same code checks the browser's validator uses (one list for both sides).
+import { CODE_FORMATS, UUID_V4 } from '../shared/form-validator.js';
 
 type Schema = Record<string, unknown>;
 const isObj = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-// Formats backed by a code check: the check both validates and explains the failure.
-const CODE_FORMATS: Record<string, (s: string) => CodeCheck> = {
-  uscc: checkUscc,
-  orgcode: checkOrgCode,
-  idcard: (s) => checkIdNumber(s), // evaluated per call so "not in the future" uses today's date
-  mobile: checkMobile,
-};
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 const FORMAT_HINTS: Record<string, string> = {
   date: '应为日期（YYYY-MM-DD）',

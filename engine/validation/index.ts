@@ -11,3 +11,4 @@ export {
   type IdNumberOptions,
 } from './codes.js';
 export { createAjv, validateForm, compileDefinitionSchema, schemasAt } from './ajv.js';
+export { applyFormDefaults } from './defaults.js';

@@ -10,7 +10,7 @@ import { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef, u
 import type Form from '@rjsf/core';
 import { RjsfForm } from './RjsfForm';
 import type { ErrorSchema, Experimental_DefaultFormStateBehavior, Field, RJSFValidationError, Widget } from '@rjsf/utils';
-import type { CustomFieldName, CustomWidgetName } from '../../../engine/shared/form-manifest';
+import { DEFAULT_FORM_STATE_BEHAVIOR, type CustomFieldName, type CustomWidgetName } from '../../../engine/shared/form-manifest';
 import type { FieldErrorDetail, UploadedFile } from '../api/client';
 import type { JsonSchema } from '../api/model';
 import { useHasRoute } from '../api/hooks';
@@ -49,7 +49,8 @@ const TABLE = { field: 'table', RowObjectTemplate, RowFieldTemplate, CellFieldTe
 // The pages put their own buttons under the form. One element, so that the Form's props stay the
 // same while the applicant types (RjsfForm.tsx).
 const NO_BUTTONS = <></>;
-const DEFAULT_FORM_STATE: Experimental_DefaultFormStateBehavior = { arrayMinItems: { populate: 'requiredOnly' }, emptyObjectFields: 'skipEmptyDefaults' };
+// The server fills defaults with the same setting (engine/validation/defaults.ts).
+const DEFAULT_FORM_STATE = DEFAULT_FORM_STATE_BEHAVIOR as Experimental_DefaultFormStateBehavior;
 
 export interface SchemaFormProps {
   schema: JsonSchema;
