@@ -3,7 +3,7 @@
 // (engine/shared/form-manifest.ts) that the renderer's registry is typed against; widget names
 // go through rjsf's own getWidget, so "select" on a string or "updown" on a number resolve as
 // they will in the browser. Messages are for administrators, in Chinese, with the JSON path.
-import { getWidget } from '@rjsf/utils';
+import * as rjsfUtils from '@rjsf/utils';
 import { schemasAt } from '../validation/index.js';
 import {
   FIELD_NAMES, FORMATS, REFUSED_FORMATS, WIDGET_NAMES, ENUM_TITLE_KEYS, enumOptionTitle,
@@ -15,6 +15,9 @@ export type AddFormProblem = (part: FormPart, path: string, message: string) => 
 
 const isObj = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+// Node's ESM loader sees only the default export of @rjsf/utils' CommonJS build (vitest sees names).
+const { getWidget } = ('getWidget' in rjsfUtils ? rjsfUtils : (rjsfUtils as unknown as { default: typeof rjsfUtils }).default);
 
 // Stand-ins for the renderer's components: getWidget only needs to find something by name.
 const Stub = () => null;

@@ -3,7 +3,7 @@
 // renderer validates with it (renderer/src/forms/validator.ts adds Chinese messages); the server
 // runs the very same code to apply defaults as the browser does and, when a type is published, to
 // prove that both sides accept the same data (engine/registry/self-test.ts). Isomorphic.
-import { customizeValidator } from '@rjsf/validator-ajv8';
+import * as ajv8 from '@rjsf/validator-ajv8';
 import type { Localizer } from '@rjsf/validator-ajv8';
 import { checkIdNumber, checkMobile, checkOrgCode, checkUscc, type CodeCheck } from '../validation/codes.js';
 
@@ -15,6 +15,11 @@ export const CODE_FORMATS: Record<string, (s: string) => CodeCheck> = {
   mobile: checkMobile,
 };
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+// Node's ESM loader sees only a default export of this CommonJS package (no named ones); bundlers
+// and vitest see the named export. Take it from where it is.
+const customizeValidator = ajv8.customizeValidator
+  ?? (ajv8 as unknown as { default: typeof ajv8 }).default.customizeValidator;
 
 export function createFormValidator(localizer?: Localizer) {
   return customizeValidator({
