@@ -11,6 +11,8 @@ import { isDataDelay, parseDuration } from './durations.js';
 import type { DefinitionProblem, TypeBundle, WorkflowFix } from './types.js';
 import { settingsMetaSchema } from './meta-schema.js';
 import { unknownTemplateNames } from './template-names.js';
+import { lintForm } from './lint-form.js';
+import { selfTestForm } from './self-test.js';
 
 type Node = Record<string, unknown>;
 export interface LintContext {
@@ -21,6 +23,8 @@ export interface LintContext {
   /** The helpers print templates may call and the shared partials they may include; unchecked when absent. */
   printHelpers?: string[];
   partials?: string[];
+  /** Run the form self-test (self-test.ts): on what administrators save and publish. */
+  selfTest?: boolean;
 }
 
 const isObj = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -64,6 +68,7 @@ export function lintBundle(bundle: TypeBundle, ctx: LintContext): DefinitionProb
   if (!isObj(schema)) add('schema', '', 'the form schema must be an object');
   else if (!ctx.ajv.validateSchema(schema)) add('schema', '', `not a valid JSON Schema: ${ctx.ajv.errorsText(ctx.ajv.errors)}`);
   else {
+    lintForm(schema, bundle.uiSchema, add);
     try {
       const validate = ctx.ajv.compile(schema);
       const examples = schema.examples;
@@ -71,6 +76,10 @@ export function lintBundle(bundle: TypeBundle, ctx: LintContext): DefinitionProb
       else if (!validate(examples[0])) {
         const e = validate.errors?.[0];
         add('schema', `/examples/0${e?.instancePath ?? ''}`, `the example is not valid: ${e?.message ?? ''}`);
+      } else if (ctx.selfTest && !problems.some((p) => p.file === file('schema') || p.file === file('uiSchema'))) {
+        for (const d of selfTestForm(ctx.ajv, schema).differences.slice(0, 3)) {
+          add('schema', d.field, `自检（第 ${d.sample + 1} 组样例数据）：${d.message}；请简化该处的定义`);
+        }
       }
     } catch (err) {
       add('schema', '', `the schema does not compile: ${(err as Error).message}`);

@@ -64,7 +64,8 @@ export async function openRegistry(db: Database, ajv: Ajv, rootDir: string, opts
     }
   }
   const lint = (bundle: TypeBundle, files?: Parameters<typeof lintBundle>[1]['files']) =>
-    lintBundle(bundle, { ajv, decisionForms, registers, files, printHelpers: opts.printHelpers, partials: Object.keys(partials) });
+    // Bundles from the console (no files) also get the form self-test; files on disk are tested by the suite.
+    lintBundle(bundle, { ajv, decisionForms, registers, files, printHelpers: opts.printHelpers, partials: Object.keys(partials), selfTest: !files });
 
   const toDef = (row: Record<string, unknown>): TypeVersionDef => {
     const key = `${row.typeId}@${row.version}`;

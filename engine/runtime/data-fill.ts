@@ -2,7 +2,8 @@
 // the applicant organisation's registration (settings.fillFromOrg: form pointer → pointer into the
 // organisation, as settings.prefill.org reads it, e.g. "/local": "/local" — 是否本地企业 chosen at
 // registration decides which enterprise form applies; unlike prefill, the value cannot be changed)
-// and computed shares (settings.derived, e.g. 参与表决业主人数占比). Applied on create, on every save
+// and computed shares (settings.derived, e.g. 参与表决业主人数占比), and the schema's defaults
+// (engine/validation/defaults.ts). Applied on create, on every save
 // and before validation, so what is stored, checked and printed is the same.
 import type { Transaction } from 'sequelize';
 import type { Engine } from '../context.js';
@@ -11,6 +12,7 @@ import type { TypeVersionDef } from '../registry/types.js';
 import { addYears } from './rule-checks.js';
 import { orgFacts } from './prefill.js';
 import { fillFromRegister } from './register-fill.js';
+import { applyFormDefaults } from '../validation/index.js';
 
 type Data = Record<string, unknown>;
 
@@ -44,7 +46,9 @@ export interface DerivedField {
 }
 
 /** The data with the organisation's registration values and the derived fields written in. */
-export async function fillData(engine: Engine, def: TypeVersionDef, data: Data, orgId: number | null, t?: Transaction): Promise<Data> {
+export async function fillData(engine: Engine, def: TypeVersionDef, typed: Data, orgId: number | null, t?: Transaction): Promise<Data> {
+  // Schema defaults first, as the browser fills them when the form opens (what was typed stays).
+  const data = applyFormDefaults(def.schema, typed);
   const fromOrg = def.settings.fillFromOrg ?? {};
   const derived = (def.settings.derived ?? {}) as Record<string, DerivedField>;
   // Register values come last: they may depend on what the organisation filled in (an owner's area).

@@ -5,13 +5,11 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import type { FieldError } from '../errors.js';
-import { CODE_FORMATS } from './codes.js';
+// The same code checks the browser's validator uses (one list for both sides).
+import { CODE_FORMATS, UUID_V4 } from '../shared/form-validator.js';
 
 type Schema = Record<string, unknown>;
 const isObj = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-// Formats backed by a code check (CODE_FORMATS): the check both validates and explains the failure.
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 const FORMAT_HINTS: Record<string, string> = {
   date: '应为日期（YYYY-MM-DD）',
@@ -170,7 +168,8 @@ function childSchemas(s: Schema, seg: string): unknown[] {
   return r;
 }
 
-function schemasAt(root: Schema, segs: string[]): Schema[] {
+/** Every subschema that applies to the value at `segs` (data path; "0" for array items). */
+export function schemasAt(root: Schema, segs: string[]): Schema[] {
   let level = expand(root, root);
   for (const seg of segs) level = level.flatMap((s) => childSchemas(s, seg)).flatMap((c) => expand(root, c));
   return level;

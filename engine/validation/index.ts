@@ -12,4 +12,5 @@ export {
   type IdNumberCheck,
   type IdNumberOptions,
 } from './codes.js';
-export { createAjv, validateForm, compileDefinitionSchema } from './ajv.js';
+export { createAjv, validateForm, compileDefinitionSchema, schemasAt } from './ajv.js';
+export { applyFormDefaults } from './defaults.js';

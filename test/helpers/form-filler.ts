@@ -42,7 +42,7 @@ async function chooseOption(page: Page, id: string, value: unknown, enumValues?:
   }, { timeout: 10_000 }, id).catch(() => undefined);
   const options = await page.$eval(`#${id}`, (el) => [...(el as HTMLSelectElement).options].map((o) => ({ value: o.value, text: o.text.trim() })).filter((o) => o.value !== ''));
   const want = String(value);
-  const index = enumValues ? enumValues.indexOf(value) : -1;
+  const index = enumValues ? enumValues.findIndex((e) => JSON.stringify(e) === JSON.stringify(value)) : -1;
   const pick = (options.find((o) => o.value === want) ?? options.find((o) => o.text === want)
     ?? (index >= 0 ? options.find((o) => o.value === String(index)) : undefined) ?? options[0])?.value;
   if (pick !== undefined) await setValue(page, `#${id}`, pick);
@@ -63,6 +63,11 @@ export async function fillForm(page: Page, schema: Json, uiSchema: Json, data: J
       // A value edited as text (e.g. a form definition in JSON) goes into its textarea whole.
       if (typeof v === 'object' && !Array.isArray(v) && el.tag === 'TEXTAREA') {
         await setValue(page, `#${id}`, JSON.stringify(v, null, 2));
+        return;
+      }
+      // An option that is itself an object (an enum of objects) is chosen, not filled in.
+      if (el.tag === 'SELECT' && Array.isArray(s.enum)) {
+        await chooseOption(page, id, v, s.enum as unknown[]);
         return;
       }
       // Objects are filled field by field, also when their schema sits in an if/then branch.

@@ -9,7 +9,8 @@
 import { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ForwardedRef } from 'react';
 import type Form from '@rjsf/core';
 import { RjsfForm } from './RjsfForm';
-import type { ErrorSchema, Experimental_DefaultFormStateBehavior, RegistryWidgetsType, RJSFValidationError } from '@rjsf/utils';
+import type { ErrorSchema, Experimental_DefaultFormStateBehavior, Field, RJSFValidationError, Widget } from '@rjsf/utils';
+import { DEFAULT_FORM_STATE_BEHAVIOR, type CustomFieldName, type CustomWidgetName } from '../../../engine/shared/form-manifest';
 import type { FieldErrorDetail, UploadedFile } from '../api/client';
 import type { JsonSchema } from '../api/model';
 import { useHasRoute } from '../api/hooks';
@@ -36,17 +37,20 @@ import { SchemaFromEntryField } from './widgets/SchemaFromEntryField';
 import type { RowCheck } from './context';
 import { api } from '../api/client';
 
-const widgets: RegistryWidgetsType = {
+// Typed against the shared manifest: a widget or field registered here and not there (or the
+// reverse) fails the typecheck, so the definition check and the renderer cannot disagree.
+const widgets: Record<CustomWidgetName, Widget> = {
   district: DistrictWidget, street: StreetWidget, files: FilesWidget, FileWidget: FilesWidget,
   registerEntry: RegisterEntryWidget, 'register-entry': RegisterEntryWidget, percent: PercentWidget, DateWidget, org: OrgWidget,
 };
-const fields = { schemaEditor: SchemaEditorField, schemaFromEntry: SchemaFromEntryField, hiddenEmpty: () => null, table: TableField };
+const fields: Record<CustomFieldName, Field> = { schemaEditor: SchemaEditorField, schemaFromEntry: SchemaFromEntryField, hiddenEmpty: () => null, table: TableField };
 const templates = { FieldTemplate, ObjectFieldTemplate, ArrayFieldTemplate, ErrorListTemplate, BaseInputTemplate, ButtonTemplates };
 const TABLE = { field: 'table', RowObjectTemplate, RowFieldTemplate, CellFieldTemplate };
 // The pages put their own buttons under the form. One element, so that the Form's props stay the
 // same while the applicant types (RjsfForm.tsx).
 const NO_BUTTONS = <></>;
-const DEFAULT_FORM_STATE: Experimental_DefaultFormStateBehavior = { arrayMinItems: { populate: 'requiredOnly' }, emptyObjectFields: 'skipEmptyDefaults' };
+// The server fills defaults with the same setting (engine/validation/defaults.ts).
+const DEFAULT_FORM_STATE = DEFAULT_FORM_STATE_BEHAVIOR as Experimental_DefaultFormStateBehavior;
 
 export interface SchemaFormProps {
   schema: JsonSchema;

@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { JsonSchema } from '../api/model';
 import { pathToPointer } from './paths';
+import { objectEnumNames } from '../../../engine/shared/form-manifest';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- uiSchema values are open-ended
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -76,6 +77,10 @@ export function enhanceUiSchema(schema: JsonSchema, uiSchema: Obj | undefined, t
         out['ui:widget'] = 'textarea';
       }
     }
+    // Options that are objects are shown by their titles, not "[object Object]"; a multi-select
+    // takes its labels from the array's own uiSchema (rjsf's ArrayField).
+    const enumNames = objectEnumNames(type === 'array' ? resolve(schema, s.items).enum : s.enum);
+    if (enumNames && out['ui:enumNames'] === undefined && options.enumNames === undefined) out['ui:enumNames'] = enumNames;
     // A street select follows the district field beside it unless the uiSchema names one.
     if ((out['ui:widget'] === 'street' || s.format === 'street') && !options.districtField && siblings) {
       const district = Object.entries(siblings).find(([, v]) => isObj(v) && resolve(schema, v).format === 'district');

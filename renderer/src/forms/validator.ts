@@ -2,25 +2,15 @@
 // formats (统一社会信用代码, 组织机构代码, 身份证号码, 手机号码, 附件, 区县, 街道) and Chinese messages
 // worded like the server's (engine/validation/ajv.ts). The server still decides: it never
 // trusts the browser.
-import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { RJSFValidationError } from '@rjsf/utils';
 import localizeZh from 'ajv-i18n/localize/zh';
-// Pure check-character functions shared with the engine (no I/O, no Node imports): one
-// implementation of GB 32100, GB 11714 and GB 11643 for both sides.
-import { CODE_FORMATS } from '../../../engine/validation/codes';
+// The validator itself is shared with the server (which runs it to apply defaults and to self-test
+// a type at publish), as are the pure check-character functions of GB 32100, GB 11714, GB 11643.
+import { CODE_FORMATS, createFormValidator } from '../../../engine/shared/form-validator';
 import type { JsonSchema } from '../api/model';
 import { getAt, propertyToPath, titleAt } from './paths';
 
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-
-export const validator = customizeValidator({
-  customFormats: {
-    ...Object.fromEntries(Object.entries(CODE_FORMATS).map(([name, check]) => [name, (s: string) => check(s).ok])),
-    attachment: UUID_V4,
-    district: /^\d{6}$/,
-    street: /^\d{9}$/,
-  },
-}, localizeZh as never);
+export const validator = createFormValidator(localizeZh as never);
 
 const FORMAT_HINTS: Record<string, string> = {
   date: '应为日期（年-月-日）',
