@@ -11,8 +11,12 @@ export function Labeled({ id, label, help, tip, problems = [], children, require
 }) {
   return (
     <div className={`field ${problems.length ? 'has-error' : ''} ${className}`}>
-      <label className="field-label" htmlFor={id}>{label}{required && <span className="req" aria-hidden="true">*</span>}</label>
-      {tip && <Help title={typeof label === 'string' ? label : '说明'}>{tip}</Help>}
+      {tip ? (
+        <div className="field-label-row">
+          <label className="field-label" htmlFor={id}>{label}{required && <span className="req" aria-hidden="true">*</span>}</label>
+          <Help title={typeof label === 'string' ? label : '说明'}>{tip}</Help>
+        </div>
+      ) : <label className="field-label" htmlFor={id}>{label}{required && <span className="req" aria-hidden="true">*</span>}</label>}
       {children}
       {help && <p className="field-help">{help}</p>}
       <InlineProblems problems={problems} />

@@ -45,9 +45,10 @@ export function FieldList({ fields, problems, open, setOpen, onChange, onMove, o
             onDragLeave={() => setOver((o) => (o === i ? null : o))}
             onDrop={(e) => { e.preventDefault(); e.stopPropagation(); if (dragged !== null && dragged !== i) onMove(dragged, i); setDragged(null); setOver(null); }}>
             <div className="field-row">
-              <span className="field-index drag-handle" draggable title="拖动以调整顺序" aria-hidden="true"
+              <span className="drag-handle" draggable title="拖动以调整顺序" aria-hidden="true"
                 onDragStart={(e) => { e.stopPropagation(); e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', f.name); setDragged(i); }}
-                onDragEnd={() => { setDragged(null); setOver(null); }}>⋮⋮ {i + 1}</span>
+                onDragEnd={() => { setDragged(null); setOver(null); }}>⋮⋮</span>
+              <span className="field-index">{i + 1}</span>
               <button type="button" className="field-main linklike" aria-expanded={expanded} aria-controls={`fe-${ids(f)}`} onClick={() => setOpen(expanded ? null : f.name)}>
                 <span className="field-title">{f.title}{f.required && !f.condition && <span className="req" aria-label="必填">*</span>}</span>
               </button>

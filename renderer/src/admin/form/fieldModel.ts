@@ -198,7 +198,8 @@ export function newField(taken: string[], kind: FieldKind = 'text', title = '新
   if (kind === 'multiselect') f.rest = { uniqueItems: true };
   if (kind === 'table') { f.columns = [newField([], 'text', '名称')]; f.columns[0].required = true; f.layout = 'table'; }
   if (kind === 'group') f.children = [newField([], 'text', '名称')];
-  if (kind === 'daterange') f.children = [{ ...newField([], 'date', '开始日期'), name: 'start' }, { ...newField([], 'date', '结束日期'), name: 'end' }];
+  // A range has both ends (the range itself may still be optional).
+  if (kind === 'daterange') f.children = [{ ...newField([], 'date', '开始日期'), name: 'start', required: true }, { ...newField([], 'date', '结束日期'), name: 'end', required: true }];
   return f;
 }
 
