@@ -91,8 +91,16 @@ describe.skipIf(!hasChromium())('字段编辑器：点选建立表单（浏览�
     await page().waitForFunction(() => document.querySelector('.lint-state')?.textContent?.includes('检查通过'), LONG);
     await screenshot(page(), 'form-editor');
     await screenshot(page(), 'form-editor-1366x768', false);
+    // On a phone the field list wraps its rows: no field row is wider than the list.
+    await page().setViewport({ width: 390, height: 844 });
+    await press(page(), '.field-item[data-field="fangWuXinXi"] button', '编辑');
+    await page().waitForSelector('#fe-fangWuXinXi-add');
+    await page().$eval('.field-item[data-field="fangWuXinXi"]', (el) => el.scrollIntoView());
+    await screenshot(page(), 'form-editor-390x844', false);
+    expect(await page().$$eval('.field-row', (rows) => rows.filter((r) => r.scrollWidth > r.clientWidth + 1).length)).toBe(0);
+    await page().setViewport({ width: 1366, height: 768 });
     // Not one identifier was typed, and no field fell back to JSON.
-    expect(await page().$$eval('.field-item', (l) => l.map((e) => (e as HTMLElement).dataset.field)))
+    expect(await page().$$eval('ol[aria-label="表单字段"] > .field-item', (l) => l.map((e) => (e as HTMLElement).dataset.field)))
       .toEqual(['district', 'projectName', 'wuYeLeiXing', 'huShu', 'fangWuXinXi', 'phone', 'zhuangXiuNeiRong', 'shiGongQiXian']);
     expect(await page().$eval('.form-designer', (el) => (el as HTMLElement).innerText)).not.toContain('仅 JSON 编辑');
   }, 180_000);
