@@ -107,10 +107,10 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await addField('boolean', '是否涉及承重结构', 'structural');
     await addField('attachments', '结构安全鉴定报告', 'safetyReport', false);
     await setValue(page(), '#fe-cond-mode', 'require');
-    await page().waitForSelector('#fe-cond-field');
-    await setValue(page(), '#fe-cond-field', 'structural');
-    await setValue(page(), '#fe-cond-value', 'true');
-    await page().waitForFunction(() => document.querySelector('.field-item[data-field="safetyReport"]')?.textContent?.includes('当「是否涉及承重结构」为「是」时必填'), LONG);
+    await page().waitForSelector('#fe-cond-0-field');
+    await setValue(page(), '#fe-cond-0-field', 'structural');
+    await setValue(page(), '#fe-cond-0-value', 'true');
+    await page().waitForFunction(() => document.querySelector('.field-item[data-field="safetyReport"]')?.textContent?.includes('当「是否涉及承重结构」为“是”时必填'), LONG);
 
     await addField('table', '施工人员', 'workers');
     await setValue(page(), '#col-0-title', '姓名');
@@ -245,7 +245,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
 
   it('writes the application print with a live preview on the example, and a PDF preview', async () => {
     await tab('打印模板');
-    await tap('#print-create');
+    // Saving the draft completed the new type (completeBundle): its 申请表 is already written from the form.
     await page().waitForSelector('#print-source');
     await setValue(page(), '#print-title', '装修备案申请表');
     await page().waitForFunction(() => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = path.join(ROOT, 'renderer', 'dist', 'index.html');
 // Sources of the build: the renderer and the engine files it shares (type definitions, code checks).
-const SOURCES = ['renderer/src', 'renderer/index.html', 'renderer/vite.config.ts', 'engine/registry/types.ts', 'engine/validation/codes.ts', 'engine/shared', 'package-lock.json'];
+const SOURCES = ['renderer/src', 'renderer/index.html', 'renderer/vite.config.ts', 'engine/registry/types.ts', 'engine/validation/codes.ts', 'engine/shared', 'engine/expression', 'package-lock.json'];
 // CLI flags whose value is the next argument (so the value is not taken for a file filter).
 const VALUE_FLAGS = new Set(['--reporter', '--outputFile', '--config', '-c', '--project', '--pool', '--maxWorkers', '--minWorkers', '-t', '--testNamePattern', '--dir', '--root', '-r', '--environment', '--mode', '--shard', '--exclude']);
 

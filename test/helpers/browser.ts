@@ -60,6 +60,21 @@ export async function click(page: Page, selector: string, text: string): Promise
   await el.click();
 }
 
+/**
+ * Clicks the visible, enabled element matching `selector` whose text contains `text`, found and
+ * clicked in one step in the page (a page that re-renders as answers arrive may replace a handle
+ * found a moment before).
+ */
+export async function press(page: Page, selector: string, text: string, timeout = 45_000): Promise<void> {
+  await page.waitForFunction((sel, t) => {
+    const el = [...document.querySelectorAll(sel)].find((e) => (e as HTMLElement).innerText?.replace(/\s+/g, '').includes(t.replace(/\s+/g, '')) && (e as HTMLElement).offsetParent !== null) as HTMLElement | undefined;
+    if (!el || (el as HTMLButtonElement).disabled) return false;
+    el.scrollIntoView({ block: 'center' });
+    el.click();
+    return true;
+  }, { timeout }, selector, text);
+}
+
 /** Sets a form control's value the way typing would (React sees input and change events). */
 export async function setValue(page: Page, selector: string, value: string): Promise<void> {
   await page.waitForSelector(selector);

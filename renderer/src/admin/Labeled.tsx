@@ -2,13 +2,21 @@
 import type { ReactNode } from 'react';
 import type { Placed } from './lint';
 import { InlineProblems } from './ProblemList';
+import { Help } from './Help';
 
-export function Labeled({ id, label, help, problems = [], children, required, className = '' }: {
+export function Labeled({ id, label, help, tip, problems = [], children, required, className = '' }: {
   id: string; label: ReactNode; help?: ReactNode; problems?: Placed[]; children: ReactNode; required?: boolean; className?: string;
+  /** A "?" beside the label explaining the setting with an example (Help; outside the label, being a button). */
+  tip?: ReactNode;
 }) {
   return (
     <div className={`field ${problems.length ? 'has-error' : ''} ${className}`}>
-      <label className="field-label" htmlFor={id}>{label}{required && <span className="req" aria-hidden="true">*</span>}</label>
+      {tip ? (
+        <div className="field-label-row">
+          <label className="field-label" htmlFor={id}>{label}{required && <span className="req" aria-hidden="true">*</span>}</label>
+          <Help title={typeof label === 'string' ? label : '说明'}>{tip}</Help>
+        </div>
+      ) : <label className="field-label" htmlFor={id}>{label}{required && <span className="req" aria-hidden="true">*</span>}</label>}
       {children}
       {help && <p className="field-help">{help}</p>}
       <InlineProblems problems={problems} />

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useDistricts } from '../app/districts';
 import { adminApi } from './api';
+import { completeBundle } from './completeBundle';
 import { Help } from './Help';
 import { identifierFrom } from './identifiers';
 import { Modal } from './Modal';
@@ -33,10 +34,8 @@ export function NewTypeDialog({ taken, types = [], onClose, onCreated }: {
       const bundle = start.startsWith('copy:')
         ? copyBundle((await adminApi.draft(start.slice(5))).bundle, id, title.trim(), prefixFor(id))
         : bundleOfShape(start as Shape, id, title.trim(), districts[0]?.code ?? '');
-      // TODO(completeBundle): once renderer/src/admin/completeBundle.ts is merged (branch
-      // console-forms), save completeBundle(bundle) instead: it adds the 申请表 print, a title field
-      // and list columns.
-      await adminApi.saveDraft(bundle);
+      // A new type is complete from the start: an 申请表 print from its form, a title field, list columns.
+      await adminApi.saveDraft(completeBundle(bundle));
       onCreated(id);
     } catch (e) {
       setError(errorMessage(e));

@@ -1,5 +1,6 @@
 // /admin/types/:id: one type's definition in tabs — 基本设置, 表单设计, 流程设计, 模拟运行, 打印模板,
 // 版本记录 — with the draft's state, the engine's check and 保存草稿 / 发布 / 放弃草稿 above them.
+import { completeBundle } from './completeBundle';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../api/client';
@@ -67,9 +68,11 @@ export function TypeEditorPage() {
     setBusy(true);
     setNotice(undefined);
     try {
-      if (what === 'save') { await draft.save(); setNotice({ kind: 'success', text: '草稿已保存。草稿不影响正在使用的版本，发布后才生效。' }); }
+      // A type never published is completed on save (申请表, title field, list columns, menu).
+      const prepare = info?.currentVersion ? undefined : completeBundle;
+      if (what === 'save') { await draft.save(prepare); setNotice({ kind: 'success', text: '草稿已保存。草稿不影响正在使用的版本，发布后才生效。' }); }
       if (what === 'publish') {
-        const v = await draft.publish();
+        const v = await draft.publish(prepare);
         setNotice({ kind: 'success', text: `已发布为版本 ${v}：此后新建的业务使用此版本，正在办理的业务仍按原版本办理到结束。` });
         types.reload();
       }

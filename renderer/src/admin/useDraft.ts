@@ -16,8 +16,9 @@ export interface Draft {
   problems: Placed[];
   linting: boolean;
   update: (fn: (b: Bundle) => Bundle) => void;
-  save: () => Promise<void>;
-  publish: () => Promise<number>;
+  /** `prepare` completes the bundle first (e.g. completeBundle for a type never published); the draft shows the result. */
+  save: (prepare?: (b: Bundle) => Bundle) => Promise<void>;
+  publish: (prepare?: (b: Bundle) => Bundle) => Promise<number>;
   discard: () => Promise<void>;
   reload: () => Promise<void>;
 }
@@ -63,8 +64,14 @@ export function useTypeDraft(id: string): Draft {
   const bundleRef = useRef(bundle);
   bundleRef.current = bundle;
 
-  const save = useCallback(async () => {
-    const b = bundleRef.current;
+  const prepared = (prepare?: (b: Bundle) => Bundle) => {
+    const b = bundleRef.current && prepare ? prepare(bundleRef.current) : bundleRef.current;
+    if (b && b !== bundleRef.current) { bundleRef.current = b; setBundle(b); }
+    return b;
+  };
+
+  const save = useCallback(async (prepare?: (b: Bundle) => Bundle) => {
+    const b = prepared(prepare);
     if (!b) return;
     const r = await adminApi.saveDraft(b);
     setSaved(JSON.stringify(b));
@@ -72,8 +79,8 @@ export function useTypeDraft(id: string): Draft {
     setProblems(placeProblems(r.problems));
   }, []);
 
-  const publish = useCallback(async () => {
-    const b = bundleRef.current;
+  const publish = useCallback(async (prepare?: (b: Bundle) => Bundle) => {
+    const b = prepared(prepare);
     if (!b) throw new Error('nothing to publish');
     try {
       const r = await adminApi.publish(b);

@@ -12,8 +12,9 @@ function ColumnRow({ c, i, count, names, onChange, onMove, onRemove, problems }:
   const [name, setName] = useLocalText(c.name, (t) => { if (!NAME_PATTERN.test(t) || others.includes(t)) return false; onChange({ ...c, name: t }); return true; });
   const [options, setOptions] = useLocalText((c.options ?? []).join('，'), (t) => { onChange({ ...c, options: t.split(/[,，]/).map((x) => x.trim()).filter(Boolean) }); return true; });
   const setTitle = (title: string) => {
-    const next = /^(field|col)\d*$/.test(c.name) ? suggestName(title, others) : c.name;
-    onChange({ ...c, title, name: next.startsWith('field') ? c.name : next });
+    // A name never edited by hand (still the one made from the title) follows the title.
+    const auto = /^col\d*$/.test(c.name) || c.name === suggestName(c.title, others);
+    onChange({ ...c, title, name: auto ? suggestName(title, others) : c.name });
   };
   const bad = name !== c.name;
   return (
@@ -25,7 +26,7 @@ function ColumnRow({ c, i, count, names, onChange, onMove, onRemove, problems }:
       </td>
       <td>
         <select id={`col-${i}-kind`} className="form-control input-sm" aria-label={`第 ${i + 1} 列类型`} value={c.kind} onChange={(e) => onChange(withKind(c, e.target.value as Field['kind']))}>
-          {COLUMN_KINDS.map((k) => <option key={k} value={k}>{KIND_TITLES[k]}</option>)}
+          {(COLUMN_KINDS.includes(c.kind) ? COLUMN_KINDS : [c.kind, ...COLUMN_KINDS]).map((k) => <option key={k} value={k}>{KIND_TITLES[k]}</option>)}
         </select>
       </td>
       <td>

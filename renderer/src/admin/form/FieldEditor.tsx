@@ -1,24 +1,41 @@
-// One field in detail: title, name, kind, required, help text, the kind's limits (lengths, bounds,
-// options, columns) and a condition "required / shown only when <field> = <value>".
+// One field in detail, in plain words with a "?" beside each setting: title, kind, required,
+// read-only, help and placeholder, default value, the kind's limits (lengths, bounds, options,
+// counts), a group's fields or a list's columns (edited the same way, recursively), the condition
+// (ConditionBuilder), and — under 高级 — the generated identifier.
 import type { Placed } from '../lint';
 import { Labeled, NumberInput } from '../Labeled';
 import { InlineProblems } from '../ProblemList';
-import { KIND_TITLES, NAME_PATTERN, TEXT_FORMATS, suggestName, withKind, type Condition, type Field, type FieldKind } from './fieldModel';
+import { KIND_TITLES, NAME_PATTERN, TEXT_FORMATS, isObj, withKind, type Field, type FieldKind } from './fieldModel';
 import { ColumnsEditor } from './ColumnsEditor';
+import { ConditionBuilder } from './ConditionBuilder';
+import { DefaultInput } from './DefaultInput';
+import { NestedFields } from './NestedFields';
 import { useLocalText } from './useLocalText';
 
-const KINDS: FieldKind[] = ['text', 'textarea', 'number', 'integer', 'date', 'boolean', 'select', 'district', 'street', 'attachments', 'table'];
+export const KINDS: FieldKind[] = ['text', 'textarea', 'number', 'integer', 'date', 'datetime', 'daterange', 'boolean', 'select', 'multiselect', 'tags', 'district', 'street', 'attachments', 'group', 'table'];
+const PLACEHOLDER_KINDS: FieldKind[] = ['text', 'textarea', 'number', 'integer'];
+const COUNTED: Partial<Record<FieldKind, [string, string]>> = {
+  attachments: ['最少文件数', '最多文件数'], table: ['最少行数', '最多行数'], tags: ['最少条数', '最多条数'], multiselect: ['最少选几项', '最多选几项'], entries: ['最少选几项', '最多选几项'],
+};
 
 interface Props {
   field: Field;
+  /** The other fields beside this one (for names and conditions). */
   fields: Field[];
   problems: Placed[];
   onChange: (f: Field, renamed?: [string, string]) => void;
+  /** Id prefix of the controls ("fe-" at the top, "fe-<group>-" inside a group). */
+  idp?: string;
+  /** Inside a group: no condition (conditions are on the form's own fields). */
+  nested?: boolean;
+  /** The name still follows the title (a field added now, never published or named by hand). */
+  autoName?: (title: string) => string | undefined;
 }
 
-export function FieldEditor({ field: f, fields, problems, onChange }: Props) {
+export function FieldEditor({ field: f, fields, problems, onChange, idp = 'fe-', nested = false, autoName }: Props) {
   const others = fields.filter((x) => x.name !== f.name);
   const set = (patch: Partial<Field>) => onChange({ ...f, ...patch });
+  const setUi = (key: string, v: string) => { const ui = { ...f.ui }; if (v) ui[key] = v; else delete ui[key]; set({ ui }); };
   const [name, setName] = useLocalText(f.name, (t) => {
     if (!NAME_PATTERN.test(t) || others.some((o) => o.name === t)) return false;
     onChange({ ...f, name: t }, [f.name, t]);
@@ -26,30 +43,40 @@ export function FieldEditor({ field: f, fields, problems, onChange }: Props) {
   });
   const nameError = !NAME_PATTERN.test(name) ? '以英文字母开头，只含字母、数字和下划线' : name !== f.name && others.some((o) => o.name === name) ? '已有同名字段' : undefined;
   const [options, setOptions] = useLocalText((f.options ?? []).join('\n'), (t) => { set({ options: t.split('\n').map((x) => x.trim()).filter(Boolean) }); return true; });
-  const deciders = others.filter((o) => o.kind === 'boolean' || o.kind === 'select');
-  const decider = others.find((o) => o.name === f.condition?.field);
-
   const setTitle = (title: string) => {
-    // A name never chosen by hand follows the title (姓名 → name).
-    const auto = /^field\d*$/.test(f.name);
-    const next = auto ? suggestName(title, others.map((o) => o.name)) : f.name;
-    if (next !== f.name && !next.startsWith('field')) onChange({ ...f, title, name: next }, [f.name, next]);
+    const next = autoName?.(title);
+    if (next && next !== f.name) onChange({ ...f, title, name: next }, [f.name, next]);
     else set({ title });
   };
-  const setMode = (mode: string) => {
-    if (mode === 'none') { set({ condition: undefined }); return; }
-    const first = f.condition?.field ? decider : deciders[0];
-    if (!first) return;
-    const value = f.condition?.field ? f.condition.value : first.kind === 'boolean' ? true : first.options?.[0];
-    set({ condition: { field: first.name, value, mode: mode as Condition['mode'] } });
-  };
   const at = (...segs: string[]) => problems.filter((p) => segs.every((s, i) => p.segs[i + 2] === s));
+  const id = (k: string) => `${idp}${k}`;
+  const str = (k: string) => (typeof f.ui[k] === 'string' ? f.ui[k] as string : '');
+  const itemLimit = isObj(f.itemsRest) && typeof f.itemsRest.maxLength === 'number' ? f.itemsRest.maxLength : undefined;
+  const counted = COUNTED[f.kind];
 
-  if (f.kind === 'other') {
+  const advanced = (
+    <details className="field-advanced">
+      <summary>高级</summary>
+      <Labeled id={id('name')} label="字段标识" tip="保存到数据中的英文名称，由标题自动生成（如“联系电话”→ phone）；发布后保持不变。一般不需要修改。"
+        problems={nameError ? [{ text: nameError } as Placed] : []}>
+        <input id={id('name')} className="form-control mono" value={name} onChange={(e) => setName(e.target.value.trim())} />
+      </Labeled>
+    </details>
+  );
+
+  if (f.kind === 'other' || f.kind === 'custom') {
     return (
       <div className="field-editor">
-        <p className="muted">此字段使用了字段列表不能直接编辑的写法（如分组、引用或特殊格式），请在「表单 JSON」中修改。可以在此调整顺序或删除。</p>
-        <pre className="diff-value">{JSON.stringify(f.rest, null, 2)}</pre>
+        <Labeled id={id('title')} label="标题" required problems={at('title')}>
+          <input id={id('title')} className="form-control" value={f.title} onChange={(e) => setTitle(e.target.value)} />
+        </Labeled>
+        <p className="muted">{f.kind === 'custom'
+          ? '此字段由专用控件填写（如问卷答题、表单设计器），这里可以修改标题和说明；控件的设置请在「界面定义 JSON」中修改。'
+          : '此字段使用了字段编辑器不能直接编辑的写法，请在「表单定义 JSON」中修改。可以在此调整顺序或删除。'}</p>
+        {f.kind === 'custom' && (
+          <Labeled id={id('description')} label="填写说明"><input id={id('description')} className="form-control" value={f.description ?? ''} onChange={(e) => set({ description: e.target.value || undefined })} /></Labeled>
+        )}
+        {advanced}
         <InlineProblems problems={problems} />
       </div>
     );
@@ -58,97 +85,93 @@ export function FieldEditor({ field: f, fields, problems, onChange }: Props) {
   return (
     <div className="field-editor">
       <div className="form-grid form-grid-3">
-        <Labeled id="fe-title" label="标题" required problems={at('title')}>
-          <input id="fe-title" className="form-control" value={f.title} onChange={(e) => setTitle(e.target.value)} />
+        <Labeled id={id('title')} label="标题" required problems={at('title')} tip="申请人看到的字段名称，例如“联系电话”。">
+          <input id={id('title')} className="form-control" value={f.title} onChange={(e) => setTitle(e.target.value)} />
         </Labeled>
-        <Labeled id="fe-name" label="字段标识" required help="英文，保存到数据中的名称" problems={nameError ? [{ text: nameError } as Placed] : []}>
-          <input id="fe-name" className="form-control mono" value={name} onChange={(e) => setName(e.target.value.trim())} />
-        </Labeled>
-        <Labeled id="fe-kind" label="类型">
-          <select id="fe-kind" className="form-control" value={f.kind} onChange={(e) => onChange(withKind(f, e.target.value as FieldKind))}>
-            {KINDS.map((k) => <option key={k} value={k}>{KIND_TITLES[k]}</option>)}
+        <Labeled id={id('kind')} label="类型" tip="决定怎么填写：例如“日期”弹出日历，“多选”可勾选多项，“分组”把几个字段放在一个标题下。">
+          <select id={id('kind')} className="form-control" value={f.kind} onChange={(e) => onChange(withKind(f, e.target.value as FieldKind))}>
+            {(KINDS.includes(f.kind) ? KINDS : [f.kind, ...KINDS]).map((k) => <option key={k} value={k}>{KIND_TITLES[k]}</option>)}
           </select>
         </Labeled>
-      </div>
-      <div className="form-grid form-grid-3">
         <div className="field">
           <span className="field-label">填写要求</span>
           <label className="check-inline">
-            <input id="fe-required" type="checkbox" checked={f.required} disabled={f.condition?.mode === 'require'} onChange={(e) => set({ required: e.target.checked })} />
+            <input id={id('required')} type="checkbox" checked={f.required} disabled={f.condition?.mode === 'require'} onChange={(e) => set({ required: e.target.checked })} />
             {f.condition?.mode === 'require' ? '按条件必填' : f.condition?.mode === 'show' ? '显示时必填' : '必填'}
           </label>
+          <label className="check-inline">
+            <input id={id('readonly')} type="checkbox" checked={!!f.readOnly} onChange={(e) => set({ readOnly: e.target.checked || undefined })} />
+            只读（由系统填写）
+          </label>
         </div>
+      </div>
+      <div className="form-grid form-grid-3">
         {(f.kind === 'text' || f.kind === 'textarea') && (
           <>
-            <Labeled id="fe-minLength" label="最少字数" problems={at('minLength')}><NumberInput id="fe-minLength" min={0} value={f.minLength} onChange={(v) => set({ minLength: v })} /></Labeled>
-            <Labeled id="fe-maxLength" label="最多字数" problems={at('maxLength')}><NumberInput id="fe-maxLength" min={1} value={f.maxLength} onChange={(v) => set({ maxLength: v })} /></Labeled>
+            <Labeled id={id('minLength')} label="最少字数" problems={at('minLength')}><NumberInput id={id('minLength')} min={0} value={f.minLength} onChange={(v) => set({ minLength: v })} /></Labeled>
+            <Labeled id={id('maxLength')} label="最多字数" problems={at('maxLength')} tip="例如地址最多 200 字。500 字及以上自动显示为多行输入框。"><NumberInput id={id('maxLength')} min={1} value={f.maxLength} onChange={(v) => set({ maxLength: v })} /></Labeled>
           </>
         )}
         {(f.kind === 'number' || f.kind === 'integer') && (
           <>
-            <Labeled id="fe-min" label="最小值" problems={at('minimum')}><NumberInput id="fe-min" value={f.min} onChange={(v) => set({ min: v })} /></Labeled>
-            <Labeled id="fe-max" label="最大值" problems={at('maximum')}><NumberInput id="fe-max" value={f.max} onChange={(v) => set({ max: v })} /></Labeled>
+            <Labeled id={id('min')} label="最小值" problems={at('minimum')} tip="例如面积最小为 0。"><NumberInput id={id('min')} value={f.min} onChange={(v) => set({ min: v })} /></Labeled>
+            <Labeled id={id('max')} label="最大值" problems={at('maximum')}><NumberInput id={id('max')} value={f.max} onChange={(v) => set({ max: v })} /></Labeled>
           </>
         )}
-        {(f.kind === 'attachments' || f.kind === 'table') && (
+        {counted && (
           <>
-            <Labeled id="fe-min" label={f.kind === 'table' ? '最少行数' : '最少文件数'} problems={at('minItems')}><NumberInput id="fe-min" min={0} value={f.min} onChange={(v) => set({ min: v })} placeholder={f.required ? '1' : ''} /></Labeled>
-            <Labeled id="fe-max" label={f.kind === 'table' ? '最多行数' : '最多文件数'} problems={at('maxItems')}><NumberInput id="fe-max" min={1} value={f.max} onChange={(v) => set({ max: v })} /></Labeled>
+            <Labeled id={id('min')} label={counted[0]} problems={at('minItems')}><NumberInput id={id('min')} min={0} value={f.min} onChange={(v) => set({ min: v })} placeholder={f.required ? '1' : ''} /></Labeled>
+            <Labeled id={id('max')} label={counted[1]} problems={at('maxItems')}><NumberInput id={id('max')} min={1} value={f.max} onChange={(v) => set({ max: v })} /></Labeled>
           </>
+        )}
+        {f.kind === 'tags' && (
+          <Labeled id={id('itemMax')} label="每条最多字数"><NumberInput id={id('itemMax')} min={1} value={itemLimit} onChange={(v) => set({ itemsRest: { ...f.itemsRest, maxLength: v } })} /></Labeled>
+        )}
+        {f.kind === 'table' && (
+          <Labeled id={id('layout')} label="显示方式" tip="列少时用表格（每行一条）；列多或有附件时用卡片（每条一块）。">
+            <select id={id('layout')} className="form-control" value={f.layout ?? 'table'} onChange={(e) => set({ layout: e.target.value as Field['layout'] })}>
+              <option value="table">表格</option><option value="cards">卡片（逐条填写）</option>
+            </select>
+          </Labeled>
+        )}
+        {f.kind === 'text' && (
+          <Labeled id={id('format')} label="内容格式" tip="按国家标准校验，例如身份证号码会校验最后一位。">
+            <select id={id('format')} className="form-control" value={f.format ?? ''} onChange={(e) => set({ format: e.target.value || undefined })}>
+              {Object.entries(TEXT_FORMATS).map(([k, t]) => <option key={k} value={k}>{t}</option>)}
+            </select>
+          </Labeled>
+        )}
+        {f.kind === 'select' && (
+          <Labeled id={id('widget')} label="选择方式" tip="选项少（如“是/否/不确定”）时用单选按钮，一眼看全；选项多时用下拉。">
+            <select id={id('widget')} className="form-control" value={f.ui['ui:widget'] === 'radio' ? 'radio' : ''} onChange={(e) => setUi('ui:widget', e.target.value)}>
+              <option value="">下拉选择</option><option value="radio">单选按钮</option>
+            </select>
+          </Labeled>
         )}
       </div>
-      {f.kind === 'text' && (
-        <Labeled id="fe-format" label="内容格式" help="按国家标准校验证件号码的校验位">
-          <select id="fe-format" className="form-control" value={f.format ?? ''} onChange={(e) => set({ format: e.target.value || undefined })}>
-            {Object.entries(TEXT_FORMATS).map(([k, t]) => <option key={k} value={k}>{t}</option>)}
-          </select>
+      {(f.kind === 'select' || f.kind === 'multiselect') && (
+        <Labeled id={id('options')} label="可选项（每行一项）" required problems={at('enum')} tip="例如：住宅、商业、办公，每行写一项。">
+          <textarea id={id('options')} className="form-control" rows={4} value={options} onChange={(e) => setOptions(e.target.value)} />
         </Labeled>
       )}
-      {f.kind === 'select' && (
-        <Labeled id="fe-options" label="可选项（每行一项）" required problems={at('enum')}>
-          <textarea id="fe-options" className="form-control" rows={4} value={options} onChange={(e) => setOptions(e.target.value)} />
-        </Labeled>
-      )}
+      {f.kind === 'entries' && <p className="muted small">选项来自登记册“{String((isObj(f.ui.items) && isObj(f.ui.items['ui:options']) && f.ui.items['ui:options'].register) || '')}”。</p>}
       {f.kind === 'table' && <ColumnsEditor columns={f.columns ?? []} problems={problems} onChange={(columns) => set({ columns })} />}
-      <Labeled id="fe-description" label="填写说明" help="显示在字段下方，告诉申请人怎么填">
-        <input id="fe-description" className="form-control" value={f.description ?? ''} onChange={(e) => set({ description: e.target.value || undefined })} />
-      </Labeled>
-
-      <fieldset className="condition-box">
-        <legend>条件</legend>
-        {deciders.length === 0 && !f.condition ? (
-          <p className="muted small">添加一个“是/否”或“下拉选择”字段后，可以设置“当某字段为某值时必填或显示”。</p>
-        ) : (
-          <div className="condition-row">
-            <select id="fe-cond-mode" className="form-control" aria-label="条件类型" value={f.condition?.mode ?? 'none'} onChange={(e) => setMode(e.target.value)}>
-              <option value="none">无条件</option>
-              <option value="require">当…时必填</option>
-              <option value="show">仅当…时显示</option>
-            </select>
-            {f.condition && (
-              <>
-                <span>当</span>
-                <select id="fe-cond-field" className="form-control" aria-label="条件字段" value={f.condition.field}
-                  onChange={(e) => { const d = others.find((o) => o.name === e.target.value); set({ condition: { ...f.condition!, field: e.target.value, value: d?.kind === 'boolean' ? true : d?.options?.[0] } }); }}>
-                  {deciders.map((d) => <option key={d.name} value={d.name}>{d.title}</option>)}
-                </select>
-                <span>为</span>
-                {decider?.kind === 'boolean' ? (
-                  <select id="fe-cond-value" className="form-control" aria-label="条件取值" value={String(f.condition.value)} onChange={(e) => set({ condition: { ...f.condition!, value: e.target.value === 'true' } })}>
-                    <option value="true">是</option>
-                    <option value="false">否</option>
-                  </select>
-                ) : (
-                  <select id="fe-cond-value" className="form-control" aria-label="条件取值" value={String(f.condition.value ?? '')} onChange={(e) => set({ condition: { ...f.condition!, value: e.target.value } })}>
-                    {(decider?.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
-                  </select>
-                )}
-                <span>时{f.condition.mode === 'require' ? '必填' : '显示'}</span>
-              </>
-            )}
-          </div>
+      {f.kind === 'group' && (
+        <NestedFields idp={`${idp}${f.name}-`} title={f.title} fields={f.children ?? []} onChange={(children) => set({ children })} />
+      )}
+      <div className="form-grid form-grid-3">
+        <Labeled id={id('description')} label="填写说明" tip="显示在字段下方，例如“按不动产权证书填写”。">
+          <input id={id('description')} className="form-control" value={f.description ?? ''} onChange={(e) => set({ description: e.target.value || undefined })} />
+        </Labeled>
+        {PLACEHOLDER_KINDS.includes(f.kind) && (
+          <Labeled id={id('placeholder')} label="输入框提示" tip="输入框为空时显示的浅色文字，例如“如：1栋2单元301”。">
+            <input id={id('placeholder')} className="form-control" value={str('ui:placeholder')} onChange={(e) => setUi('ui:placeholder', e.target.value)} />
+          </Labeled>
         )}
-      </fieldset>
+        <DefaultInput id={id('default')} field={f} onChange={(v) => set({ default: v })} />
+      </div>
+      {!nested && <ConditionBuilder idp={idp} condition={f.condition} fields={others} onChange={(condition) => set({ condition })} />}
+      {advanced}
       <InlineProblems problems={problems.filter((p) => !['title', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'enum'].includes(p.segs[2] ?? ''))} />
     </div>
   );

@@ -7,12 +7,12 @@ import type { Draft } from '../useDraft';
 import { problemsAt } from '../lint';
 import { JsonEditor } from '../code/JsonEditor';
 import { FORM_HINTS, UI_HINTS } from '../code/hintSchemas';
-import { KIND_TITLES, newField, readForm, writeForm, type Field, type FieldKind } from './fieldModel';
+import { readForm, suggestName, writeForm, type Field } from './fieldModel';
+import { fieldsRead, renameVar } from './conditionRows';
+import { AddField } from './AddField';
 import { repairExample, retitleSamples } from './fieldSamples';
 import { FieldList } from './FieldList';
 import { FormPreview } from './FormPreview';
-
-const ADDABLE: FieldKind[] = ['text', 'textarea', 'number', 'integer', 'date', 'boolean', 'select', 'district', 'street', 'attachments', 'table'];
 
 /** Settings that point at a field follow its new name. */
 function renamePointers(s: TypeSettings, from: string, to: string): TypeSettings {
@@ -31,7 +31,9 @@ export function FormTab({ draft }: { draft: Draft }) {
   const { districts, streetsOf } = useDistricts();
   const [view, setView] = useState<'list' | 'schema' | 'ui'>('list');
   const [open, setOpen] = useState<string | null>(null);
-  const [addKind, setAddKind] = useState<FieldKind>('text');
+  // Fields added in this session: their name follows their title until renamed by hand. Names
+  // read from the draft (published or saved) never change by themselves.
+  const [fresh, setFresh] = useState<string[]>([]);
   const [announce, setAnnounce] = useState('');
   const formProblems = problemsAt(draft.problems, 'form');
   const uiProblems = problemsAt(draft.problems, 'ui');
@@ -41,9 +43,9 @@ export function FormTab({ draft }: { draft: Draft }) {
     const previous = before.map((f) => f.name);
     const names = new Set(fields.map((f) => f.name));
     const next = fields.map((f) => {
-      if (opts.renamed && f.condition?.field === opts.renamed[0]) return { ...f, condition: { ...f.condition, field: opts.renamed[1] } };
+      if (opts.renamed && f.condition) return { ...f, condition: { ...f.condition, expr: renameVar(f.condition.expr, ...opts.renamed) } };
       // A condition on a field that is gone goes with it.
-      if (f.condition && !names.has(f.condition.field)) return { ...f, condition: undefined };
+      if (f.condition && fieldsRead(f.condition.expr).some((n) => !names.has(n))) return { ...f, condition: undefined };
       return f;
     });
     const { schema, uiSchema } = writeForm(x.schema, x.uiSchema, next, previous);
@@ -54,23 +56,29 @@ export function FormTab({ draft }: { draft: Draft }) {
   });
 
   const fields = model.fields;
-  const add = () => {
-    const f = newField(fields.map((x) => x.name), addKind, addKind === 'table' ? '明细' : '新字段');
+  const add = (f: Field) => {
     commit([...fields, f], { fresh: f.name });
+    setFresh((x) => [...x, f.name]);
     setOpen(f.name);
     setAnnounce(`已添加字段「${f.title}」`);
   };
-  const move = (i: number, d: -1 | 1) => {
+  const move = (i: number, to: number) => {
     const next = [...fields];
-    [next[i], next[i + d]] = [next[i + d], next[i]];
+    const [f] = next.splice(i, 1);
+    next.splice(to, 0, f);
     commit(next);
-    const f = fields[i];
-    setAnnounce(`已将「${f.title}」移到第 ${i + d + 1} 位`);
+    setAnnounce(`已将「${f.title}」移到第 ${to + 1} 位`);
     // Keep the keyboard on the moved field's button (or its other arrow once it reaches an end).
+    const up = to < i;
     requestAnimationFrame(() => {
-      const want = document.getElementById(`move-${d < 0 ? 'up' : 'down'}-${f.name}`) as HTMLButtonElement | null;
-      (want && !want.disabled ? want : document.getElementById(`move-${d < 0 ? 'down' : 'up'}-${f.name}`))?.focus();
+      const want = document.getElementById(`move-${up ? 'up' : 'down'}-${f.name}`) as HTMLButtonElement | null;
+      (want && !want.disabled ? want : document.getElementById(`move-${up ? 'down' : 'up'}-${f.name}`))?.focus();
     });
+  };
+  const autoName = (f: Field) => {
+    // Only while the name is still the one made from the title (a name edited under 高级 stays).
+    const taken = fields.filter((x) => x !== f).map((x) => x.name);
+    return fresh.includes(f.name) && f.name === suggestName(f.title, taken) ? (t: string) => suggestName(t, taken) : undefined;
   };
   const remove = (i: number) => {
     const f = fields[i];
@@ -81,6 +89,7 @@ export function FormTab({ draft }: { draft: Draft }) {
   const change = (i: number, f: Field, renamed?: [string, string]) => {
     commit(fields.map((x, k) => (k === i ? f : x)), { renamed });
     if (renamed && open === renamed[0]) setOpen(renamed[1]);
+    if (renamed) setFresh((x) => x.map((n) => (n === renamed[0] ? renamed[1] : n)));
   };
 
   return (
@@ -96,15 +105,9 @@ export function FormTab({ draft }: { draft: Draft }) {
           <>
             {model.keptConditions > 0 && <p className="alert alert-info">表单中有 {model.keptConditions} 处较复杂的条件，字段列表不显示，已原样保留；可在「表单定义 JSON」中查看和修改。</p>}
             {formProblems.filter((p) => p.segs.length === 0).map((p, i) => <p key={i} className="alert alert-error">{p.text}</p>)}
-            <FieldList fields={fields} problems={formProblems} open={open} setOpen={setOpen} onChange={change} onMove={move} onRemove={remove} />
+            <FieldList fields={fields} problems={formProblems} open={open} setOpen={setOpen} onChange={change} onMove={move} onRemove={remove} autoName={autoName} />
             {fields.length === 0 && <div className="empty">还没有字段，请添加</div>}
-            <div className="add-field">
-              <label htmlFor="add-field-kind" className="muted">新字段类型</label>
-              <select id="add-field-kind" className="form-control" value={addKind} onChange={(e) => setAddKind(e.target.value as FieldKind)}>
-                {ADDABLE.map((k) => <option key={k} value={k}>{KIND_TITLES[k]}</option>)}
-              </select>
-              <button type="button" className="btn btn-primary" id="add-field" onClick={add}>＋ 添加字段</button>
-            </div>
+            <AddField ids={['add-field-kind', 'add-field']} taken={fields.map((f) => f.name)} onAdd={add} />
           </>
         )}
         {view === 'schema' && (

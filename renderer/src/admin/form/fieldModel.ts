@@ -1,50 +1,24 @@
 // The form as a list of fields, both ways: read from a JSON Schema + uiSchema, and written back
-// into them (properties, required, ui:order, widgets, table options and simple conditions as
-// if/then). What the list does not manage is kept as it was: unknown keywords of a field stay in
-// `rest`, its uiSchema in `ui`, conditions the list cannot show stay in the schema untouched.
+// into them (properties, required, ui:order, and conditions as if/then). One field's kinds are in
+// fieldKinds.ts; here the whole form and its conditions. A condition is an engine expression
+// (JSON Logic, engine/expression) translated to and from a schema `if` by exprToSchemaIf /
+// schemaIfToExpr; a condition the list cannot show (the translation would not give back the same
+// `if`, or its `then` says more than "required" / "shown") stays in the schema untouched.
 import type { JsonSchema } from '../../api/model';
+import { exprToSchemaIf, schemaIfToExpr, type Expr } from '../../../../engine/expression/index';
+import { identifierFrom } from '../identifiers';
+import { fieldFromSchema, fieldsOf, isObj, objectOf, schemaOfField, uiOfField, type Field, type FieldKind } from './fieldKinds';
+
+export * from './fieldKinds';
 
 type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Same content, whatever the key order. */
+export const canon = (v: unknown): unknown => (Array.isArray(v) ? v.map(canon) : isObj(v)
+  ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)])) : v);
+const same = (a: unknown, b: unknown) => JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 
-export type FieldKind = 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'boolean' | 'select' | 'district' | 'street' | 'attachments' | 'table' | 'other';
-
-export const KIND_TITLES: Record<FieldKind, string> = {
-  text: '单行文本', textarea: '多行文本', number: '数字', integer: '整数', date: '日期', boolean: '是/否', select: '下拉选择',
-  district: '区县', street: '街道（随区县）', attachments: '附件', table: '表格（明细列表）', other: '其他（仅 JSON 编辑）',
-};
-/** Kinds a table column may have. */
-export const COLUMN_KINDS: FieldKind[] = ['text', 'number', 'integer', 'date', 'boolean', 'select', 'district'];
-export const TEXT_FORMATS: Record<string, string> = { '': '不限', idcard: '身份证号码', mobile: '手机号码', uscc: '统一社会信用代码', email: '电子邮箱' };
-
-export interface Condition {
-  /** The field whose value decides (a sibling at the top level). */
-  field: string;
-  value: unknown;
-  /** require: X is required when Y = value; show: X only exists (and shows) when Y = value. */
-  mode: 'require' | 'show';
-}
-
-export interface Field {
-  name: string;
-  title: string;
-  kind: FieldKind;
-  required: boolean;
-  description?: string;
-  options?: string[];
-  /** number/integer: minimum/maximum; attachments/table: minItems/maxItems. */
-  min?: number;
-  max?: number;
-  minLength?: number;
-  maxLength?: number;
-  format?: string;
-  columns?: Field[];
-  condition?: Condition;
-  /** Keywords the list does not manage, kept as they were. */
-  rest: Obj;
-  /** The field's uiSchema, kept (the keys the list manages are rewritten). */
-  ui: Obj;
-}
+/** Kinds a table column may be given in the columns editor. */
+export const COLUMN_KINDS: FieldKind[] = ['text', 'textarea', 'number', 'integer', 'date', 'boolean', 'select', 'district', 'attachments'];
 
 export interface FormModel {
   fields: Field[];
@@ -52,166 +26,31 @@ export interface FormModel {
   keptConditions: number;
 }
 
-const MANAGED: Record<FieldKind, string[]> = {
-  text: ['type', 'title', 'description', 'minLength', 'maxLength', 'format'],
-  textarea: ['type', 'title', 'description', 'minLength', 'maxLength'],
-  number: ['type', 'title', 'description', 'minimum', 'maximum'],
-  integer: ['type', 'title', 'description', 'minimum', 'maximum'],
-  date: ['type', 'title', 'description', 'format'],
-  boolean: ['type', 'title', 'description'],
-  select: ['type', 'title', 'description', 'enum'],
-  district: ['type', 'title', 'description', 'format'],
-  street: ['type', 'title', 'description', 'format'],
-  attachments: ['type', 'title', 'description', 'items', 'minItems', 'maxItems'],
-  table: ['type', 'title', 'description', 'items', 'minItems', 'maxItems'],
-  other: [],
-};
-
-const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-const omit = (o: Obj, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
-
-function kindOf(s: Obj, ui: Obj, column: boolean): FieldKind {
-  const type = s.type;
-  if (type === 'string') {
-    if (Array.isArray(s.enum)) return s.enum.every((x) => typeof x === 'string') ? 'select' : 'other';
-    if (s.format === 'date') return 'date';
-    if (s.format === 'district') return 'district';
-    if (s.format === 'street' && !column) return 'street';
-    if (s.format !== undefined && !(String(s.format) in TEXT_FORMATS)) return 'other';
-    if (!column && (ui['ui:widget'] === 'textarea' || (typeof s.maxLength === 'number' && s.maxLength >= 500 && !s.format))) return 'textarea';
-    return 'text';
-  }
-  if (type === 'number' || type === 'integer' || type === 'boolean') return type;
-  if (column) return 'other';
-  if (type === 'array' && isObj(s.items)) {
-    const items = s.items;
-    if (items.type === 'string' && items.format === 'attachment' && Object.keys(items).length === 2) return 'attachments';
-    if (items.type === 'object' && isObj(items.properties)) {
-      const ok = Object.values(items.properties).every((c) => isObj(c) && kindOf(c, {}, true) !== 'other');
-      const itemsRest = omit(items, ['type', 'properties', 'required']);
-      return ok && Object.keys(itemsRest).length === 0 ? 'table' : 'other';
-    }
-  }
-  return 'other';
-}
-
-export function fieldFromSchema(name: string, s: Obj, ui: Obj, required: boolean, column = false): Field {
-  const kind = kindOf(s, ui, column);
-  const f: Field = { name, title: typeof s.title === 'string' ? s.title : name, kind, required, rest: kind === 'other' ? { ...s } : omit(s, MANAGED[kind]), ui: { ...ui } };
-  if (kind === 'other') return f;
-  if (typeof s.description === 'string') f.description = s.description;
-  if (kind === 'text' || kind === 'textarea') { f.minLength = num(s.minLength); f.maxLength = num(s.maxLength); }
-  if (kind === 'text' && typeof s.format === 'string') f.format = s.format;
-  if (kind === 'number' || kind === 'integer') { f.min = num(s.minimum); f.max = num(s.maximum); }
-  if (kind === 'select') f.options = (s.enum as string[]).slice();
-  if (kind === 'attachments' || kind === 'table') { f.min = num(s.minItems); f.max = num(s.maxItems); }
-  if (kind === 'table') {
-    const items = s.items as Obj;
-    const req = Array.isArray(items.required) ? (items.required as string[]) : [];
-    const itemUi = isObj(ui.items) ? ui.items : {};
-    const order = Array.isArray(itemUi['ui:order']) ? (itemUi['ui:order'] as string[]).filter((n) => n !== '*') : [];
-    const names = Object.keys(items.properties as Obj);
-    const sorted = [...order.filter((n) => names.includes(n)), ...names.filter((n) => !order.includes(n))];
-    f.columns = sorted.map((n) => fieldFromSchema(n, (items.properties as Obj)[n] as Obj, isObj(itemUi[n]) ? itemUi[n] as Obj : {}, req.includes(n), true));
-  }
-  return f;
-}
-
-export function schemaOfField(f: Field): Obj {
-  if (f.kind === 'other') return { ...f.rest, ...(f.title && f.title !== f.name ? { title: f.title } : {}) };
-  const out: Obj = {};
-  const typeOf: Record<string, string> = { number: 'number', integer: 'integer', boolean: 'boolean', attachments: 'array', table: 'array' };
-  out.type = typeOf[f.kind] ?? 'string';
-  out.title = f.title;
-  if (f.description) out.description = f.description;
-  switch (f.kind) {
-    case 'text': case 'textarea':
-      if (f.format && f.kind === 'text') out.format = f.format;
-      if (f.minLength !== undefined) out.minLength = f.minLength;
-      if (f.maxLength !== undefined) out.maxLength = f.maxLength;
-      break;
-    case 'number': case 'integer':
-      if (f.min !== undefined) out.minimum = f.min;
-      if (f.max !== undefined) out.maximum = f.max;
-      break;
-    case 'date': out.format = 'date'; break;
-    case 'district': out.format = 'district'; break;
-    case 'street': out.format = 'street'; break;
-    case 'select': out.enum = (f.options ?? []).filter((o) => o !== ''); break;
-    case 'attachments': {
-      const min = f.min ?? (f.required ? 1 : undefined);
-      if (min !== undefined) out.minItems = min;
-      if (f.max !== undefined) out.maxItems = f.max;
-      out.items = { type: 'string', format: 'attachment' };
-      break;
-    }
-    case 'table': {
-      const min = f.min ?? (f.required ? 1 : undefined);
-      if (min !== undefined) out.minItems = min;
-      if (f.max !== undefined) out.maxItems = f.max;
-      const cols = f.columns ?? [];
-      const required = cols.filter((c) => c.required).map((c) => c.name);
-      out.items = { type: 'object', ...(required.length ? { required } : {}), properties: Object.fromEntries(cols.map((c) => [c.name, schemaOfField(c)])) };
-      break;
-    }
-    default: break;
-  }
-  return { ...out, ...f.rest };
-}
-
-export function uiOfField(f: Field): Obj {
-  const ui: Obj = { ...f.ui };
-  if (f.kind === 'attachments') ui['ui:widget'] = 'files';
-  else if (f.kind === 'textarea') ui['ui:widget'] = 'textarea';
-  else if (ui['ui:widget'] === 'files' || ui['ui:widget'] === 'textarea') delete ui['ui:widget'];
-  if (f.kind === 'table') {
-    ui['ui:options'] = { ...(isObj(ui['ui:options']) ? ui['ui:options'] : {}), table: true };
-    const itemUi: Obj = { ...(isObj(ui.items) ? ui.items : {}) };
-    for (const c of f.columns ?? []) {
-      const cu = uiOfField(c);
-      if (Object.keys(cu).length) itemUi[c.name] = cu; else delete itemUi[c.name];
-    }
-    itemUi['ui:order'] = (f.columns ?? []).map((c) => c.name);
-    ui.items = itemUi;
-  } else if (isObj(ui['ui:options']) && 'table' in ui['ui:options']) {
-    const { table: _drop, ...options } = ui['ui:options']; // eslint-disable-line @typescript-eslint/no-unused-vars
-    if (Object.keys(options).length) ui['ui:options'] = options; else delete ui['ui:options'];
-    delete ui.items;
-  }
-  return ui;
-}
-
 // ---- conditions (if/then) -------------------------------------------------------------------
 
-interface SimpleCondition { when: string; value: unknown; names: string[]; mode: 'require' | 'show'; shown?: Obj; shownRequired?: boolean }
+interface SimpleCondition { expr: Expr; names: string[]; mode: 'require' | 'show'; shown?: Obj; shownRequired?: boolean }
 
-/** `{ if: { properties: { Y: { const: v } }, required: [Y] }, then: { required: [X…] } | { properties: { X: … }, required?: [X] } }`. */
+/** `{ if: <translatable>, then: { required: [X…] } | { properties: { X: … }, required?: [X] } }`. */
 function readSimple(block: unknown): SimpleCondition | null {
   if (!isObj(block) || !isObj(block.if) || !isObj(block.then) || 'else' in block) return null;
   if (Object.keys(block).some((k) => k !== 'if' && k !== 'then')) return null;
-  const cond = block.if;
-  if (Object.keys(cond).some((k) => k !== 'properties' && k !== 'required') || !isObj(cond.properties)) return null;
-  const props = Object.entries(cond.properties);
-  if (props.length !== 1) return null;
-  const [when, test] = props[0];
-  if (!isObj(test) || Object.keys(test).length !== 1 || !('const' in test)) return null;
-  if (cond.required !== undefined && !(Array.isArray(cond.required) && cond.required.length === 1 && cond.required[0] === when)) return null;
+  const expr = schemaIfToExpr(block.if);
+  if (expr === null || !same(exprToSchemaIf(expr), block.if)) return null;
   const then = block.then;
   const required = Array.isArray(then.required) ? (then.required as unknown[]) : undefined;
   if (required && !required.every((r) => typeof r === 'string')) return null;
-  if (Object.keys(then).every((k) => k === 'required') && required?.length) {
-    return { when, value: test.const, names: required as string[], mode: 'require' };
-  }
+  if (Object.keys(then).every((k) => k === 'required') && required?.length) return { expr, names: required as string[], mode: 'require' };
   if (Object.keys(then).every((k) => k === 'required' || k === 'properties') && isObj(then.properties)) {
     const names = Object.keys(then.properties);
     if (names.length !== 1 || !isObj(then.properties[names[0]])) return null;
     if (required && !(required.length === 1 && required[0] === names[0])) return null;
-    return { when, value: test.const, names, mode: 'show', shown: then.properties[names[0]] as Obj, shownRequired: !!required };
+    return { expr, names, mode: 'show', shown: then.properties[names[0]] as Obj, shownRequired: !!required };
   }
   return null;
 }
 
 const isListMinItems = (s: Obj | undefined) => !!s && Object.keys(s).length === 1 && typeof s.minItems === 'number';
+const isList = (f: Field) => f.kind === 'attachments' || f.kind === 'table';
 
 /**
  * A condition the field list shows (and so rewrites): "required when" on fields of the form, "shown
@@ -227,15 +66,29 @@ function consumed(block: unknown, props: Obj): SimpleCondition | null {
   return isListMinItems(c.shown) && c.shownRequired ? { ...c, mode: 'require' } : null;
 }
 
-function conditionBlock(f: Field): Obj {
-  const c = f.condition!;
-  const test = { if: { properties: { [c.field]: { const: c.value } }, required: [c.field] } };
-  if (c.mode === 'require') {
-    // A list is "filled" only with at least one item: required alone would accept [].
-    const list = f.kind === 'attachments' || f.kind === 'table';
-    return { ...test, then: { required: [f.name], ...(list ? { properties: { [f.name]: { minItems: Math.max(1, f.min ?? 1) } } } : {}) } };
+/** The if/then blocks of the fields' conditions; "required when" on plain fields with the same condition share one block. */
+function conditionBlocks(fields: Field[]): Obj[] {
+  const blocks: Obj[] = [];
+  const shared = new Map<string, string[]>();
+  for (const f of fields) {
+    const c = f.condition;
+    if (!c || c.expr == null) continue;
+    const test = { if: exprToSchemaIf(c.expr) ?? {} };
+    if (c.mode === 'require' && !isList(f)) {
+      const key = JSON.stringify(canon(test.if));
+      const names = shared.get(key);
+      if (names) { names.push(f.name); continue; }
+      const mine = [f.name];
+      shared.set(key, mine);
+      blocks.push({ ...test, then: { required: mine } });
+    } else if (c.mode === 'require') {
+      // A list is "filled" only with at least one item: required alone would accept [].
+      blocks.push({ ...test, then: { required: [f.name], properties: { [f.name]: { minItems: Math.max(1, f.min ?? 1) } } } });
+    } else {
+      blocks.push({ ...test, then: { properties: { [f.name]: schemaOfField(f) }, ...(f.required ? { required: [f.name] } : {}) } });
+    }
   }
-  return { ...test, then: { properties: { [f.name]: schemaOfField(f) }, ...(f.required ? { required: [f.name] } : {}) } };
+  return blocks;
 }
 
 // ---- whole form ------------------------------------------------------------------------------
@@ -255,16 +108,14 @@ export function readForm(schema: JsonSchema, uiSchema: Obj): FormModel {
     const c = consumed(item, props);
     if (c) conditions.push(c); else kept++;
   }
-  const fields: Field[] = Object.entries(props)
-    .filter(([, s]) => isObj(s))
-    .map(([name, s]) => fieldFromSchema(name, s as Obj, isObj(uiSchema[name]) ? uiSchema[name] as Obj : {}, required.includes(name)));
+  const fields: Field[] = fieldsOf(props, required, uiSchema);
   for (const c of conditions) {
     for (const name of c.names) {
       const existing = fields.find((f) => f.name === name);
-      if (c.mode === 'require' && existing) existing.condition = { field: c.when, value: c.value, mode: 'require' };
+      if (c.mode === 'require' && existing) existing.condition = { expr: c.expr, mode: 'require' };
       else if (c.mode === 'show' && !existing) {
         const f = fieldFromSchema(name, c.shown!, isObj(uiSchema[name]) ? uiSchema[name] as Obj : {}, !!c.shownRequired);
-        f.condition = { field: c.when, value: c.value, mode: 'show' };
+        f.condition = { expr: c.expr, mode: 'show' };
         fields.push(f);
       }
     }
@@ -282,22 +133,25 @@ export function readForm(schema: JsonSchema, uiSchema: Obj): FormModel {
 export function writeForm(schema: JsonSchema, uiSchema: Obj, fields: Field[], previous: string[]): { schema: JsonSchema; uiSchema: Obj } {
   const names = new Set(fields.map((f) => f.name));
   const oldRequired = Array.isArray(schema.required) ? (schema.required as string[]) : [];
-  const shown = (f: Field) => f.condition?.mode === 'show' && !!f.condition.field;
+  const shown = (f: Field) => f.condition?.mode === 'show' && f.condition.expr != null;
   const plain = fields.filter((f) => !shown(f));
   const required = [
-    ...plain.filter((f) => f.required && !(f.condition?.mode === 'require' && f.condition.field)).map((f) => f.name),
+    ...plain.filter((f) => f.required && !(f.condition?.mode === 'require' && f.condition.expr != null)).map((f) => f.name),
     // Required names that are not fields of the list (e.g. named by a kept condition) stay.
     ...oldRequired.filter((n) => !names.has(n) && !previous.includes(n)),
   ];
+  // The required list keeps its old order (new names after), so a round trip changes nothing.
+  const rankOf = (n: string) => { const i = oldRequired.indexOf(n); return i < 0 ? oldRequired.length : i; };
+  required.sort((a, b) => rankOf(a) - rankOf(b));
   const props = isObj(schema.properties) ? schema.properties : {};
   const keptAllOf = (Array.isArray(schema.allOf) ? schema.allOf : []).filter((b) => !consumed(b, props));
   const topKept = 'if' in schema && !consumed(topBlock(schema), props);
-  const blocks = fields.filter((f) => f.condition && f.condition.field).map(conditionBlock);
+  const blocks = conditionBlocks(fields);
 
   const { properties: _p, required: _r, if: _if, then: _then, else: _else, allOf: _allOf, ...restRoot } = schema; // eslint-disable-line @typescript-eslint/no-unused-vars
   const out: JsonSchema = { ...restRoot, type: 'object' };
   if (required.length) out.required = required;
-  out.properties = Object.fromEntries(plain.map((f) => [f.name, schemaOfField(f)]));
+  out.properties = (objectOf(plain).properties as Obj | undefined) ?? {};
   if (topKept) { out.if = schema.if; if ('then' in schema) out.then = schema.then; if ('else' in schema) out.else = schema.else; }
   const allOf = [...keptAllOf, ...(topKept || keptAllOf.length || blocks.length > 1 ? blocks : [])];
   if (!topKept && !keptAllOf.length && blocks.length === 1) Object.assign(out, blocks[0]);
@@ -326,19 +180,26 @@ const NAME_HINTS: Record<string, string> = {
   单位名称: 'orgName', 统一社会信用代码: 'uscc', 电子邮箱: 'email', 邮箱: 'email', 类型: 'kind', 内容: 'content', 标题: 'title',
 };
 
-/** A field name (an identifier) for a title: a known word's usual name, else fieldN. */
+/**
+ * A field name for a title: a known word's usual English name (姓名 → name), else the title's
+ * pinyin (物业类型 → wuYeLeiXing, identifiers.ts); a taken name gets a number.
+ */
 export function suggestName(title: string, taken: string[]): string {
-  const base = NAME_HINTS[title.trim()] ?? 'field';
-  if (base !== 'field' && !taken.includes(base)) return base;
-  for (let i = 1; ; i++) if (!taken.includes(`${base}${i}`)) return `${base}${i}`;
+  const hint = NAME_HINTS[title.trim()];
+  if (hint && !taken.includes(hint)) return hint;
+  return identifierFrom(hint ?? title, taken, 'camel');
 }
 
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 export function newField(taken: string[], kind: FieldKind = 'text', title = '新字段'): Field {
   const f: Field = { name: suggestName(title, taken), title, kind, required: false, rest: {}, ui: {} };
-  if (kind === 'select') f.options = ['选项一', '选项二'];
-  if (kind === 'table') f.columns = [{ name: 'name', title: '名称', kind: 'text', required: true, rest: {}, ui: {} }];
+  if (kind === 'select' || kind === 'multiselect') f.options = ['选项一', '选项二'];
+  if (kind === 'multiselect') f.rest = { uniqueItems: true };
+  if (kind === 'table') { f.columns = [newField([], 'text', '名称')]; f.columns[0].required = true; f.layout = 'table'; }
+  if (kind === 'group') f.children = [newField([], 'text', '名称')];
+  // A range has both ends (the range itself may still be optional).
+  if (kind === 'daterange') f.children = [{ ...newField([], 'date', '开始日期'), name: 'start', required: true }, { ...newField([], 'date', '结束日期'), name: 'end', required: true }];
   return f;
 }
 

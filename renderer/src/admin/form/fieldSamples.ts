@@ -4,6 +4,7 @@
 // whenever they still fit.
 import type { Field } from './fieldModel';
 import { isObj } from './fieldModel';
+import { exprHolds } from '../../../../engine/expression/index';
 // The same pure check-character functions the form validator uses (GB 11643, GB 32100).
 import { checkIdNumber, checkMobile, checkUscc } from '../../../../engine/validation/codes';
 
@@ -35,8 +36,14 @@ export function sampleValue(f: Field, district: string, street = ''): unknown {
       return f.kind === 'integer' ? Math.ceil(n) : n;
     }
     case 'date': return today();
+    case 'datetime': return `${today()}T09:00:00+08:00`;
     case 'boolean': return false;
     case 'select': return f.options?.[0];
+    case 'multiselect': return f.options?.slice(0, Math.max(f.min ?? 1, 1));
+    case 'tags': return Array.from({ length: Math.max(f.min ?? (f.required ? 1 : 0), 0) }, (_, i) => `示例${f.title}${i + 1}`);
+    case 'entries': return [];
+    case 'group': case 'daterange': return sampleRow(f.children ?? [], district, true);
+    case 'custom': return undefined;
     case 'district': return district || undefined;
     case 'street': return street || undefined;
     case 'attachments': return Array.from({ length: Math.max(f.min ?? (f.required || f.condition?.mode === 'require' ? 1 : 0), 0) }, () => SAMPLE_ATTACHMENT);
@@ -45,8 +52,9 @@ export function sampleValue(f: Field, district: string, street = ''): unknown {
   }
 }
 
-function sampleRow(columns: Field[], district: string): Obj {
-  return Object.fromEntries(columns.map((c) => [c.name, sampleValue(c, district)]).filter(([, v]) => v !== undefined));
+/** A row of a list (every column) or a group's value (its required fields only, unless `all`). */
+function sampleRow(columns: Field[], district: string, requiredOnly = false): Obj {
+  return Object.fromEntries(columns.filter((c) => !requiredOnly || (c.required && !c.condition)).map((c) => [c.name, sampleValue(c, district)]).filter(([, v]) => v !== undefined));
 }
 
 /** Whether a value still fits the field (type, options, lengths, bounds). */
@@ -58,6 +66,11 @@ export function fits(f: Field, v: unknown): boolean {
     case 'number': case 'integer':
       return typeof v === 'number' && (f.kind === 'number' || Number.isInteger(v)) && (f.min === undefined || v >= f.min) && (f.max === undefined || v <= f.max);
     case 'date': return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+    case 'datetime': return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+    case 'multiselect': return Array.isArray(v) && v.every((x) => (f.options ?? []).includes(x as string)) && (f.min === undefined || v.length >= f.min) && (f.max === undefined || v.length <= f.max);
+    case 'tags': return Array.isArray(v) && v.every((x) => typeof x === 'string') && (f.min === undefined || v.length >= f.min) && (f.max === undefined || v.length <= f.max);
+    case 'entries': return Array.isArray(v) && v.every((x) => Number.isInteger(x));
+    case 'group': case 'daterange': return isObj(v);
     case 'boolean': return typeof v === 'boolean';
     case 'select': return typeof v === 'string' && (f.options ?? []).includes(v);
     case 'district': return typeof v === 'string' && /^\d{6}$/.test(v);
@@ -69,7 +82,7 @@ export function fits(f: Field, v: unknown): boolean {
 }
 
 function conditionHolds(f: Field, data: Obj): boolean {
-  return !!f.condition && f.condition.field !== '' && JSON.stringify(data[f.condition.field]) === JSON.stringify(f.condition.value);
+  return !!f.condition && f.condition.expr != null && exprHolds(f.condition.expr, { data });
 }
 
 /**
@@ -86,7 +99,7 @@ export function repairExample(example: unknown, fields: Field[], opts: { previou
   const names = new Set(fields.map((f) => f.name));
   for (const name of opts.previous) if (!names.has(name)) delete data[name];
   for (const f of fields) {
-    if (f.kind === 'other') continue;
+    if (f.kind === 'other' || f.kind === 'custom' || f.readOnly) continue;
     const v = data[f.name];
     const needed = f.condition ? conditionHolds(f, data) && (f.condition.mode === 'require' || f.required) : f.required;
     if (v === undefined) {
@@ -99,6 +112,10 @@ export function repairExample(example: unknown, fields: Field[], opts: { previou
     if (!fits(f, v) || (needed && Array.isArray(v) && v.length === 0)) {
       const s = sampleValue(f, opts.district, opts.street);
       if (s === undefined) delete data[f.name]; else data[f.name] = s;
+      continue;
+    }
+    if (f.kind === 'group' || f.kind === 'daterange') {
+      data[f.name] = repairExample(v, f.children ?? [], { ...opts, previous: Object.keys(v as Obj), renamed: undefined, fresh: undefined });
       continue;
     }
     if (f.kind === 'table') {
@@ -114,7 +131,7 @@ export function repairExample(example: unknown, fields: Field[], opts: { previou
     }
   }
   // A conditional field whose condition does not hold is left out (a shown-only field must not be sent).
-  for (const f of fields) if (f.condition?.mode === 'show' && f.condition.field && !conditionHolds(f, data)) delete data[f.name];
+  for (const f of fields) if (f.condition?.mode === 'show' && !conditionHolds(f, data)) delete data[f.name];
   return data;
 }
 

@@ -1,0 +1,69 @@
+// The field editor's model over every built-in type, without a browser: each form reads as fields
+// of kinds the editor shows (none falls back to 「仅 JSON 编辑」, nested groups and list columns
+// included), and writing the fields back gives the same schema and uiSchema (a round trip).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../engine/config.js';
+import { canon, readForm, writeForm, newField, type Field } from '../renderer/src/admin/form/fieldModel.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- definitions are read ad hoc
+const readJson = (...p: string[]) => JSON.parse(fs.readFileSync(path.join(ROOT_DIR, ...p), 'utf8')) as Json;
+const ids = fs.readdirSync(path.join(ROOT_DIR, 'types')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+
+/** Every field, nested ones with their path. */
+function walk(fields: Field[], prefix = ''): Array<[string, Field]> {
+  return fields.flatMap((f) => [[`${prefix}${f.name}`, f] as [string, Field], ...walk([...(f.children ?? []), ...(f.columns ?? [])], `${prefix}${f.name}.`)]);
+}
+
+describe('字段编辑器：每个内置业务类型', () => {
+  it('there are built-in types to check', () => expect(ids.length).toBeGreaterThan(15));
+  for (const id of ids) {
+    it(`${id}: every field opens in the field editor and the round trip changes nothing`, () => {
+      const schema = readJson('forms', `${id}.schema.json`);
+      const ui = fs.existsSync(path.join(ROOT_DIR, 'forms', `${id}.ui.json`)) ? readJson('forms', `${id}.ui.json`) : {};
+      const { fields } = readForm(schema, ui);
+      const fallbacks = walk(fields).filter(([, f]) => f.kind === 'other').map(([p]) => p);
+      expect(fallbacks).toEqual([]);
+      const out = writeForm(schema, ui, fields, fields.map((f) => f.name));
+      expect(canon(out.schema)).toEqual(canon(schema));
+      // The top-level order is always written (the list is the order); everything else is as it was.
+      const { 'ui:order': order, ...restUi } = out.uiSchema;
+      const { 'ui:order': _o, ...origUi } = ui; // eslint-disable-line @typescript-eslint/no-unused-vars
+      expect(canon(restUi)).toEqual(canon(origUi));
+      expect(order).toEqual(fields.map((f) => f.name));
+    });
+  }
+});
+
+describe('字段编辑器：新的字段种类写成 JSON Schema', () => {
+  it('a group, a list of strings, a multi-select, a date range, a list as cards read back as the same kinds', () => {
+    const taken: string[] = [];
+    const mk = (kind: Field['kind'], title: string) => { const f = newField(taken, kind, title); taken.push(f.name); return f; };
+    const fields = [mk('group', '房屋信息'), mk('tags', '联系电话'), mk('multiselect', '服务内容'), mk('daterange', '施工期限'), { ...mk('table', '施工人员'), layout: 'cards' as const }, mk('datetime', '预约时间')];
+    fields[0].children!.push({ ...newField(['name'], 'number', '建筑面积'), min: 0, default: 100, ui: { 'ui:placeholder': '单位：平方米' } });
+    const out = writeForm({ type: 'object', properties: {} }, {}, fields, []);
+    const props = out.schema.properties as Json;
+    expect(fields.map((f) => f.name)).toEqual(['fangWuXinXi', 'phone', 'fuWuNeiRong', 'shiGongQiXian', 'shiGongRenYuan', 'yuYueShiJian']);
+    expect(props.fangWuXinXi).toMatchObject({ type: 'object', properties: { name: { type: 'string' }, jianZhuMianJi: { type: 'number', minimum: 0, default: 100 } } });
+    expect(out.uiSchema.fangWuXinXi).toEqual({ jianZhuMianJi: { 'ui:placeholder': '单位：平方米' } });
+    expect(props.phone).toEqual({ type: 'array', title: '联系电话', items: { type: 'string' } });
+    expect(props.fuWuNeiRong).toEqual({ type: 'array', title: '服务内容', uniqueItems: true, items: { type: 'string', enum: ['选项一', '选项二'] } });
+    expect(out.uiSchema.fuWuNeiRong).toEqual({ 'ui:widget': 'checkboxes' });
+    expect(props.shiGongQiXian.properties).toEqual({ start: { type: 'string', title: '开始日期', format: 'date' }, end: { type: 'string', title: '结束日期', format: 'date' } });
+    expect(out.uiSchema.shiGongRenYuan).toBeUndefined(); // cards: no table option
+    expect(props.yuYueShiJian).toEqual({ type: 'string', title: '预约时间', format: 'date-time' });
+    const back = readForm(out.schema, out.uiSchema).fields;
+    expect(back.map((f) => f.kind)).toEqual(['group', 'tags', 'multiselect', 'daterange', 'table', 'datetime']);
+    expect(back[4].layout).toBe('cards');
+    expect(back[0].children![1]).toMatchObject({ kind: 'number', min: 0, default: 100 });
+    expect(canon(writeForm(out.schema, out.uiSchema, back, back.map((f) => f.name)))).toEqual(canon(out));
+  });
+
+  it('a shape no kind describes stays 「其他」 and is written back untouched', () => {
+    const schema = { type: 'object', properties: { x: { oneOf: [{ type: 'string' }, { type: 'number' }], title: 'X' } } };
+    const { fields } = readForm(schema, {});
+    expect(fields[0].kind).toBe('other');
+    expect(canon(writeForm(schema, {}, fields, ['x']).schema)).toEqual(canon(schema));
+  });
+});
