@@ -45,6 +45,14 @@ export async function staticRoutes(app: FastifyInstance, dist = RENDERER_DIST): 
     return;
   }
 
+  const indexFile = path.join(dist, 'index.html');
+  let index = { mtimeMs: -1, body: '' };
+  const indexHtml = () => {
+    const { mtimeMs } = fs.statSync(indexFile);
+    if (mtimeMs !== index.mtimeMs) index = { mtimeMs, body: fs.readFileSync(indexFile, 'utf8') };
+    return index.body;
+  };
+
   // serve: false — only reply.sendFile; the route below decides what each path answers.
   // preCompressed: the build wrote .br/.gz beside each asset; a browser that accepts one gets it.
   await app.register(fastifyStatic, { root: dist, serve: false, preCompressed: true });
@@ -61,7 +69,9 @@ export async function staticRoutes(app: FastifyInstance, dist = RENDERER_DIST): 
     }
     // A path with a file extension that is not there is a missing file, not a page of the app.
     if (/\.[a-z0-9]{1,8}$/i.test(urlPath)) throw new AppError('NOT_FOUND', { what: `文件 ${urlPath}` });
-    // The page itself is always revalidated: after an upgrade it names the new assets.
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    // The page itself is always revalidated: after an upgrade it names the new assets. Sent from
+    // memory (under 1 KB, read again when the build changes it) rather than through sendFile,
+    // whose pre-compressed lookup would replace this Cache-Control with its own.
+    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml());
   });
 }
