@@ -26,7 +26,7 @@ export function applyFormDefaults(schema: unknown, data: Data): Data {
 // accepts). Only what a `default` supplies is kept, beside what was sent.
 function withoutFillers(v: unknown, given?: unknown): unknown {
   const g = typeof given === 'object' && given !== null ? (given as Record<string, unknown>) : undefined;
-  let out: unknown = v;
+  let out: unknown;
   if (Array.isArray(v)) out = v.map((x, i) => withoutFillers(x, g?.[i])).filter((x) => x !== undefined);
   else if (typeof v === 'object' && v !== null) {
     out = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutFillers(x, g?.[k])]).filter(([, x]) => x !== undefined));

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import type { TestApp } from '../helpers/app.js';
 import {
-  bodyText, click, decide, goto, hasChromium, openFromInbox, openSession, pdfFile, portalLogin, screenshot, setValue, useBrowserApp, waitForText, type Session,
+  bodyText, decide, goto, hasChromium, openFromInbox, openSession, pdfFile, portalLogin, screenshot, setValue, useBrowserApp, waitForText, type Session,
 } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 import { press } from '../helpers/console.js';

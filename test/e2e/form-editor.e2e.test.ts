@@ -4,7 +4,7 @@
 // the Chinese titles. Publishing completes the type (申请表, title field); a developer then files
 // it through the generated form and the server accepts it with every value.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import type { TestApp } from '../helpers/app.js';
 import { goto, hasChromium, openSession, portalLogin, press, screenshot, setValue, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
