@@ -89,7 +89,7 @@ describe('poison timers', () => {
     const list = await admin.get('/api/admin/timers');
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(60);
-    expect(list.body.items[0]).toMatchObject({ id: poisonTimer.id, caseId: poisoned, state: 'waiting', attempts: 3, status: 'dead', typeTitle: '测试：定时公示' });
+    expect(list.body.items[0]).toMatchObject({ id: poisonTimer.id, caseId: poisoned, state: 'waiting', stateTitle: '公示中', attempts: 3, status: 'dead', typeTitle: '测试：定时公示' });
     expect(list.body.items[0].caseNumber).toMatch(/^CSGS-/);
     expect(list.body.items[0].lastError).toBeTruthy();
     expect((await developer.get('/api/admin/timers')).status).toBe(403);

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import { audit } from '../admin/index.js';
+import { stateTitle } from '../runtime/index.js';
 
 const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } };
 const statusQuery = {
@@ -27,7 +28,7 @@ export async function adminTimerRoutes(app: FastifyInstance, engine: Engine) {
     return {
       items: rows.map((r) => ({
         id: r.id, caseId: r.caseId, caseNumber: r.caseNumber, typeId: r.typeId, typeTitle: engine.registry.current(String(r.typeId))?.settings.title ?? r.typeId,
-        caseTitle: r.caseTitle, state: r.state, event: r.eventType, dueAt: iso(r.dueAt), attempts: r.attempts, lastError: r.lastError,
+        caseTitle: r.caseTitle, state: r.state, stateTitle: stateTitleOf(String(r.typeId), String(r.state)), event: r.eventType, dueAt: iso(r.dueAt), attempts: r.attempts, lastError: r.lastError,
         nextAttemptAt: r.status === 'dead' ? null : iso(r.nextAttemptAt), status: r.status,
       })),
     };
@@ -46,6 +47,11 @@ export async function adminTimerRoutes(app: FastifyInstance, engine: Engine) {
     });
     return { id, status: 'pending' };
   });
+
+  function stateTitleOf(typeId: string, state: string): string {
+    const def = engine.registry.current(typeId);
+    return def ? stateTitle(def.workflow, state.split(',')) : state;
+  }
 }
 
 /** Dates come back as Date (PostgreSQL) or text (SQLite): one ISO form for the console. */

@@ -1,4 +1,5 @@
-// The admin console under /admin: 业务类型配置 (list, editor, version differences) and 审计日志.
+// The admin console under /admin: 业务类型配置 (list, editor, version differences), 定时任务 (timers
+// that kept failing) and 审计日志.
 // Only the administrator reaches it; everyone else is told so (the API refuses them too).
 import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { useSession } from '../app/session';
@@ -7,6 +8,7 @@ import { TypesListPage } from './TypesListPage';
 import { TypeEditorPage } from './TypeEditorPage';
 import { DiffPage } from './versions/DiffPage';
 import { AuditPage } from './AuditPage';
+import { TimersPage } from './TimersPage';
 import './admin.css';
 
 function Forbidden() {
@@ -32,12 +34,14 @@ export function AdminConsole() {
       <nav className="admin-nav" aria-label="系统管理">
         <span className="admin-nav-title">系统管理</span>
         <NavLink to="/admin" end>业务类型配置</NavLink>
+        <NavLink to="/admin/timers">定时任务</NavLink>
         <NavLink to="/admin/audit">审计日志</NavLink>
       </nav>
       <Routes>
         <Route index element={<TypesListPage />} />
         <Route path="types/:id" element={<TypeEditorPage />} />
         <Route path="types/:id/diff" element={<DiffPage />} />
+        <Route path="timers" element={<TimersPage />} />
         <Route path="audit" element={<AuditPage />} />
       </Routes>
     </div>

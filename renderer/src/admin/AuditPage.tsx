@@ -18,6 +18,7 @@ const ACTIONS: Record<string, { title: string; tone: Tone }> = {
   'type.publish': { title: '发布新版本', tone: 'blue' },
   'type.rollback': { title: '回退版本', tone: 'red' },
   'type.import': { title: '导入业务类型包', tone: 'green' },
+  'timer.retry': { title: '重试定时任务', tone: 'orange' },
 };
 
 function detailText(e: AuditEntry): string {
@@ -50,7 +51,7 @@ export function AuditPage() {
                     <td className="nowrap">{formatDateTime(e.createdAt)}</td>
                     <td>{who(e.actorId)}</td>
                     <td><Tag tone={ACTIONS[e.action]?.tone ?? 'grey'}>{ACTIONS[e.action]?.title ?? e.action}</Tag></td>
-                    <td>{e.target ? <><Link to={`/admin/types/${e.target}`}>{titleOf(e.target) ?? e.target}</Link> <code className="muted small">{e.target}</code></> : ''}</td>
+                    <td>{e.target?.startsWith('timer:') ? `定时任务 #${e.target.slice(6)}` : e.target ? <><Link to={`/admin/types/${e.target}`}>{titleOf(e.target) ?? e.target}</Link> <code className="muted small">{e.target}</code></> : ''}</td>
                     <td>{detailText(e)}</td>
                   </tr>
                 ))}

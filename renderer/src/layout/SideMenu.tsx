@@ -60,6 +60,7 @@ export function SideMenu() {
           <h3 className="side-group">系统管理</h3>
           <ul>
             <li><NavLink to="/admin" end>业务类型配置</NavLink></li>
+            <li><NavLink to="/admin/timers">定时任务</NavLink></li>
             <li><NavLink to="/admin/audit">审计日志</NavLink></li>
           </ul>
         </>
