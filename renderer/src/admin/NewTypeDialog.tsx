@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useDistricts } from '../app/districts';
 import { adminApi } from './api';
-import { completeBundle } from './completeBundle';
 import { Help } from './Help';
 import { identifierFrom } from './identifiers';
 import { Modal } from './Modal';
@@ -34,8 +33,9 @@ export function NewTypeDialog({ taken, types = [], onClose, onCreated }: {
       const bundle = start.startsWith('copy:')
         ? copyBundle((await adminApi.draft(start.slice(5))).bundle, id, title.trim(), prefixFor(id))
         : bundleOfShape(start as Shape, id, title.trim(), districts[0]?.code ?? '');
-      // A new type is complete from the start: an 申请表 print from its form, a title field, list columns.
-      await adminApi.saveDraft(completeBundle(bundle));
+      // Completed (申请表 print, title field, list columns) by the editor's first 保存 or 发布
+      // (TypeEditorPage runs completeBundle while a type has never been published).
+      await adminApi.saveDraft(bundle);
       onCreated(id);
     } catch (e) {
       setError(errorMessage(e));
