@@ -1,10 +1,11 @@
 // Accessibility: axe-core (the library the issue's audit used) runs in the real page over the
 // portal, the forms, the inbox, a case page, the console and the public complaint; no page may have
 // a critical or serious violation, and every page has exactly one h1 (its title for screen readers).
+// The same browser then checks the small things of rough edge 7 that users stumbled on.
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { goto, hasChromium, useBrowserApp } from '../helpers/browser.js';
+import { click, goto, hasChromium, setValue, useBrowserApp } from '../helpers/browser.js';
 import { COMPANY, DEVELOPER, OWNER_PASSWORD, OWNERS, owner } from '../helpers/services.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -74,4 +75,52 @@ describe.skipIf(!hasChromium())('无障碍（axe-core，浏览器）', () => {
     const notOneH1 = Object.entries(h1).filter(([, n]) => n !== 1);
     expect({ findings, notOneH1 }).toEqual({ findings: [], notOneH1: [] });
   }, 300_000);
+
+  it('rough edge 7: real service icons, selects start with 请选择, one 草稿 tag, registration steps done only when done', async () => {
+    const anon = await b.anonymous();
+    await goto(anon.page, b.app.url, '/');
+    await anon.page.waitForSelector('.service-icon');
+    const icons = await anon.page.$$eval('.service-icon', (els) => els.map((e) => ({ svg: !!e.querySelector('svg'), text: e.textContent?.trim() })));
+    expect(icons.length).toBeGreaterThan(3);
+    expect(icons.every((i) => i.svg && i.text === '')).toBe(true);
+
+    await goto(anon.page, b.app.url, '/register/developer');
+    await anon.page.waitForSelector('#reg-password');
+    const stepsOn = () => anon.page.$$eval('.steps li.on', (els) => els.map((e) => e.textContent));
+    expect(await stepsOn()).toEqual([]);
+    await setValue(anon.page, '#reg-password', 'Abcd@12345x');
+    await setValue(anon.page, '#reg-confirm', 'Abcd@12345x');
+    expect(await stepsOn()).toEqual(['设置密码']);
+
+    const dev = await b.as('开发商', DEVELOPER);
+    await goto(dev.page, b.app.url, '/workspace/new/area-filing');
+    await dev.page.waitForSelector('#root_propertyType');
+    const first = await dev.page.$eval('#root_propertyType', (el) => ({ value: (el as HTMLSelectElement).value, text: (el as HTMLSelectElement).options[0].text }));
+    expect(first).toEqual({ value: '', text: '请选择' });
+    // Page weight: the diagram's layout library comes only with the diagram (查看办理流程).
+    const elkLoaded = () => dev.page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/elk[.-]/.test(r.name)));
+    expect(await elkLoaded()).toBe(false);
+    await click(dev.page, '.flow-disclosure summary', '查看办理流程');
+    await dev.page.waitForSelector('.wf-node.current');
+    expect(await elkLoaded()).toBe(true);
+
+    const draft = await (await b.app.login(DEVELOPER)).post('/api/cases', { type: 'area-filing', data: { projectName: '草稿小区' } });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    await goto(dev.page, b.app.url, `/workspace/cases/${draft.body.id}`);
+    await dev.page.waitForSelector('.case-tags');
+    expect(await dev.page.$$eval('.case-tags .tag', (els) => els.map((e) => e.textContent))).toEqual(['草稿']);
+
+    // Rough edge 4: at 1366 × 768 the inbox's 操作 column is inside its panel, its 办理 button clickable.
+    const reviewer = await b.as('管理部门', 'reviewer1');
+    await goto(reviewer.page, b.app.url, '/inbox');
+    await reviewer.page.waitForSelector('.inbox-table tbody td:last-child a');
+    const fit = await reviewer.page.evaluate(() => {
+      const box = document.querySelector('.inbox-table')!.closest('.panel')!.getBoundingClientRect();
+      const ops = [...document.querySelectorAll('.inbox-table th')].find((th) => th.textContent === '操作')!.getBoundingClientRect();
+      const button = document.querySelector('.inbox-table tbody td:last-child a')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(button.left + button.width / 2, button.top + button.height / 2);
+      return { inside: ops.left >= box.left && ops.right <= box.right && ops.right <= window.innerWidth, clickable: hit?.closest('a')?.textContent };
+    });
+    expect(fit).toEqual({ inside: true, clickable: '办理' });
+  }, 120_000);
 });
