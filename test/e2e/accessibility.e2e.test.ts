@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { click, goto, hasChromium, setValue, useBrowserApp } from '../helpers/browser.js';
+import { click, goto, hasChromium, screenshot, setValue, useBrowserApp } from '../helpers/browser.js';
 import { COMPANY, DEVELOPER, OWNER_PASSWORD, OWNERS, owner } from '../helpers/services.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -83,6 +83,7 @@ describe.skipIf(!hasChromium())('无障碍（axe-core，浏览器）', () => {
     const icons = await anon.page.$$eval('.service-icon', (els) => els.map((e) => ({ svg: !!e.querySelector('svg'), text: e.textContent?.trim() })));
     expect(icons.length).toBeGreaterThan(3);
     expect(icons.every((i) => i.svg && i.text === '')).toBe(true);
+    await screenshot(anon.page, 'a11y-home-service-icons');
 
     await goto(anon.page, b.app.url, '/register/developer');
     await anon.page.waitForSelector('#reg-password');
@@ -103,6 +104,7 @@ describe.skipIf(!hasChromium())('无障碍（axe-core，浏览器）', () => {
     await click(dev.page, '.flow-disclosure summary', '查看办理流程');
     await dev.page.waitForSelector('.wf-node.current');
     expect(await elkLoaded()).toBe(true);
+    await screenshot(dev.page, 'a11y-new-case-flow-open');
 
     const draft = await (await b.app.login(DEVELOPER)).post('/api/cases', { type: 'area-filing', data: { projectName: '草稿小区' } });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
@@ -122,5 +124,6 @@ describe.skipIf(!hasChromium())('无障碍（axe-core，浏览器）', () => {
       return { inside: ops.left >= box.left && ops.right <= box.right && ops.right <= window.innerWidth, clickable: hit?.closest('a')?.textContent };
     });
     expect(fit).toEqual({ inside: true, clickable: '办理' });
+    await screenshot(reviewer.page, 'a11y-inbox-1366', false);
   }, 120_000);
 });
