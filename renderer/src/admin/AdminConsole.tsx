@@ -14,7 +14,7 @@ import './admin.css';
 function Forbidden() {
   return (
     <>
-      <Breadcrumbs items={[{ title: '系统管理' }]} />
+      <Breadcrumbs items={[{ title: '系统管理' }]} heading={false} />
       <section className="forbidden" aria-labelledby="forbidden-title">
         <div className="forbidden-code" aria-hidden="true">403</div>
         <h1 id="forbidden-title">无权访问</h1>

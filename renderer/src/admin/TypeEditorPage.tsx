@@ -99,7 +99,7 @@ export function TypeEditorPage() {
 
   return (
     <div className="type-editor">
-      <Breadcrumbs items={[{ title: '系统管理', to: '/admin' }, { title: '业务类型配置', to: '/admin' }, { title: b.settings.title || id }]} />
+      <Breadcrumbs items={[{ title: '系统管理', to: '/admin' }, { title: '业务类型配置', to: '/admin' }, { title: b.settings.title || id }]} heading={false} />
       <section className="editor-head" aria-label="业务类型">
         <div className="editor-title">
           <h1>{b.settings.title || id}</h1>

@@ -62,7 +62,7 @@ export function CasePage() {
 
   return (
     <>
-      <Breadcrumbs items={[{ title: dept ? '待办事项' : '工作台', to: dept ? '/inbox' : '/workspace' }, listLink, { title: view.number }]} />
+      <Breadcrumbs items={[{ title: dept ? '待办事项' : '工作台', to: dept ? '/inbox' : '/workspace' }, listLink, { title: view.number }]} heading={false} />
       {flash && (
         <Alert kind="success" onClose={() => setFlash(undefined)} actions={submitted && type ? <PrintLinks caseId={view.id} prints={view.prints} only={1} /> : undefined}>
           {flash}{submitted && type?.settings.prints ? '请打印申请表，携带申请表及纸质要件到所在区受理窗口办理。' : ''}

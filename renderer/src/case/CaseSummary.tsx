@@ -22,7 +22,7 @@ export function CaseSummary({ view }: { view: CaseView }) {
         <h1 className="case-title">{view.title || view.typeTitle}</h1>
         <div className="case-tags">
           <StateTag title={view.stateTitle} status={view.status} />
-          <StatusTag status={view.status} />
+          <StatusTag status={view.status} unless={view.stateTitle} />
           {open.some((t) => t.overdue) && <Tag tone="red">已逾期</Tag>}
         </div>
       </div>

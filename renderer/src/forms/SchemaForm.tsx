@@ -32,6 +32,7 @@ import { FilesWidget } from './widgets/FilesWidget';
 import { PercentWidget, RegisterEntryWidget } from './widgets/RegisterEntryWidget';
 import { OrgWidget } from './widgets/OrgWidget';
 import { DateWidget } from './widgets/DateWidget';
+import { SelectWidget } from './widgets/SelectWidget';
 import { SchemaEditorField } from './widgets/SchemaEditorField';
 import { SchemaFromEntryField } from './widgets/SchemaFromEntryField';
 import type { RowCheck } from './context';
@@ -41,7 +42,7 @@ import { api } from '../api/client';
 // reverse) fails the typecheck, so the definition check and the renderer cannot disagree.
 const widgets: Record<CustomWidgetName, Widget> = {
   district: DistrictWidget, street: StreetWidget, files: FilesWidget, FileWidget: FilesWidget,
-  registerEntry: RegisterEntryWidget, 'register-entry': RegisterEntryWidget, percent: PercentWidget, DateWidget, org: OrgWidget,
+  registerEntry: RegisterEntryWidget, 'register-entry': RegisterEntryWidget, percent: PercentWidget, DateWidget, SelectWidget, org: OrgWidget,
 };
 const fields: Record<CustomFieldName, Field> = { schemaEditor: SchemaEditorField, schemaFromEntry: SchemaFromEntryField, hiddenEmpty: () => null, table: TableField };
 const templates = { FieldTemplate, ObjectFieldTemplate, ArrayFieldTemplate, ErrorListTemplate, BaseInputTemplate, ButtonTemplates };

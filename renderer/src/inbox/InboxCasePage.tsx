@@ -39,7 +39,7 @@ export function InboxCasePage() {
 
   return (
     <>
-      <Breadcrumbs items={[{ title: '待办事项', to: '/inbox' }, { title: view.number }]} />
+      <Breadcrumbs items={[{ title: '待办事项', to: '/inbox' }, { title: view.number }]} heading={false} />
       {done && (
         <Alert kind="success" title="办理成功" onClose={() => setDone(undefined)} actions={<Link className="btn btn-sm btn-primary" to="/inbox">返回待办列表，办理下一件</Link>}>{done}</Alert>
       )}

@@ -53,11 +53,13 @@ export function SiteHeader() {
       </div>
       <div className="brand-band">
         <div className="container brand-inner">
-          <Link to="/" className="brand" aria-label={`${platform}首页`}>
+          <Link to="/" className="brand">
             <Emblem />
             <span className="brand-text">
               <span className="brand-name">{platform}</span>
               <span className="brand-sub">Property Management Public Service Platform</span>
+              {/* The name screen readers hear holds the visible text (axe label-content-name-mismatch). */}
+              <span className="sr-only">首页</span>
             </span>
           </Link>
           <div className="brand-slogan">物业备案 · 网上申报 · 阳光政务</div>

@@ -137,7 +137,7 @@ export function HomePage() {
             {services.data.items.map((s) => (
               <li key={s.id}>
                 <Link to={s.publicStart && !me ? `/services/${s.id}` : me ? `/workspace/new/${s.id}` : `/guide#${s.id}`} className="service-card">
-                  <span className="service-icon" aria-hidden="true">{s.title.slice(0, 2)}</span>
+                  <span className="service-icon" aria-hidden="true"><ServiceIcon /></span>
                   <span className="service-title">{s.title}</span>
                   <span className="service-who">{s.publicStart ? '无需登录，公众可办' : `办理对象：${s.starters.map((r) => ROLE_TITLES[r] ?? r).join('、') || '—'}`}</span>
                 </Link>
@@ -153,5 +153,17 @@ export function HomePage() {
       </div>
       {hasPublicity && <FlowBox />}
     </>
+  );
+}
+
+/** A filled-in form sheet with a pen: one drawn icon for every service (no business id in the renderer). */
+function ServiceIcon() {
+  return (
+    <svg width="26" height="26" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" focusable="false">
+      <path d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h8" />
+      <path d="M14 3v5h5" />
+      <path d="M8 9h3M8 13h6M8 17h3" />
+      <path d="M20.5 12.5l-5.5 5.5-2.5.5.5-2.5 5.5-5.5a1.4 1.4 0 0 1 2 2z" />
+    </svg>
   );
 }

@@ -17,7 +17,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   return (
     <>
-      <Breadcrumbs items={[{ title: '登录' }]} />
+      <Breadcrumbs items={[{ title: '登录' }]} heading={false} />
       <div className="login-page">
         <div className="login-aside">
           <h1>物业管理网上办事</h1>

@@ -139,7 +139,9 @@ export function RegisterPage() {
       <Breadcrumbs items={[{ title: '机构注册', to: '/register' }, { title: type.title }]} />
       <Panel title={type.title} extra={<span className="muted">带 <span className="req">*</span> 的为必填项</span>}>
         <ol className="steps" aria-label="注册步骤">
-          <li className="on">填写注册信息</li><li className="on">设置密码</li><li className="on">阅读并同意协议</li><li>注册成功</li>
+          {/* A step is marked done by what the user did, not before anything is typed. */}
+          <li className={typedSomething(data) ? 'on' : undefined}>填写注册信息</li><li className={password && confirm ? 'on' : undefined}>设置密码</li>
+          <li className={agreed ? 'on' : undefined}>阅读并同意协议</li><li>注册成功</li>
         </ol>
         <h3 className="section-title">一、基本信息</h3>
         <SchemaForm ref={formRef} schema={type.schema} uiSchema={type.uiSchema} formData={data} onChange={setData}
@@ -187,4 +189,12 @@ export function RegisterPage() {
       </Panel>
     </>
   );
+}
+
+/** Whether the form holds anything the user typed or chose (a text, a number, a ticked box, a file). */
+function typedSomething(v: unknown): boolean {
+  if (typeof v === 'string') return v.trim() !== '';
+  if (typeof v === 'number' || v === true) return true;
+  if (Array.isArray(v)) return v.some(typedSomething);
+  return !!v && typeof v === 'object' && Object.values(v).some(typedSomething);
 }

@@ -5,12 +5,18 @@ import { usePlatformName } from '../app/districts';
 
 export interface Crumb { title: string; to?: string }
 
-export function Breadcrumbs({ items }: { items: Crumb[] }) {
+/**
+ * `heading`: the current page's title is also the page's one h1 (hidden: the breadcrumbs show it),
+ * so screen readers find every page's title; a page that shows its own visible h1 passes false.
+ */
+export function Breadcrumbs({ items, heading = true }: { items: Crumb[]; heading?: boolean }) {
   const platform = usePlatformName();
   const last = items[items.length - 1]?.title;
   useEffect(() => { document.title = last ? `${last} - ${platform}` : platform; }, [last, platform]);
   if (!items.length) return null;
   return (
+    <>
+    {heading && <h1 className="sr-only">{last}</h1>}
     <nav className="breadcrumbs" aria-label="当前位置">
       <span className="breadcrumbs-label">当前位置：</span>
       <ol>
@@ -22,5 +28,6 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
         ))}
       </ol>
     </nav>
+    </>
   );
 }

@@ -13,8 +13,10 @@ const STATUS: Record<string, { title: string; tone: Tone }> = {
   closed: { title: '已办结', tone: 'green' },
 };
 
-export function StatusTag({ status }: { status: string }) {
+/** `unless`: the step's title next to it; a status that says the same (草稿 beside 草稿) is not repeated. */
+export function StatusTag({ status, unless }: { status: string; unless?: string }) {
   const s = STATUS[status] ?? { title: status, tone: 'grey' as Tone };
+  if (unless === s.title) return null;
   return <Tag tone={s.tone}>{s.title}</Tag>;
 }
 

@@ -81,7 +81,7 @@ export function ProfilePage() {
   const p = res.data;
   return (
     <>
-      <Breadcrumbs items={[{ title: '工作台', to: '/workspace' }, { title: p.title }]} />
+      <Breadcrumbs items={[{ title: '工作台', to: '/workspace' }, { title: p.title }]} heading={false} />
       <section className="welcome">
         <div>
           <h1>{p.title}：{p.org.name}</h1>

@@ -26,7 +26,7 @@ export function WorkspaceHome() {
   const startable = (types ?? []).filter((t) => t.canStart);
   return (
     <>
-      <Breadcrumbs items={[{ title: '工作台' }]} />
+      <Breadcrumbs items={[{ title: '工作台' }]} heading={false} />
       <section className="welcome">
         <div>
           <h1>{me.org?.name ?? me.user.displayName}</h1>
