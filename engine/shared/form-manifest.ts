@@ -26,6 +26,8 @@ export const CUSTOM_WIDGETS = {
   'register-entry': '台账条目选择',
   percent: '百分比',
   DateWidget: '日期选择',
+  // Replaces rjsf's select: an empty choice reads 请选择.
+  SelectWidget: '下拉选择',
   org: '单位选择',
 } as const;
 export type CustomWidgetName = keyof typeof CUSTOM_WIDGETS;
