@@ -12,7 +12,7 @@ const blank = (v: unknown) => v === undefined || v === null || v === '';
 
 const MAX_SCHEMA_CHARS = 100_000;
 let ajv: Ajv | undefined;
-export const shared = () => (ajv ??= createAjv());
+export const sharedAjv = () => (ajv ??= createAjv());
 
 // Schemas held in data are new objects on every read; Ajv caches compiled schemas by identity, so
 // each distinct text is parsed once and that one object is what gets compiled (bounded).
@@ -23,7 +23,7 @@ export function canonical(schema: Json): Json {
   if (!hit) {
     if (byText.size >= 200) {
       const oldest = byText.keys().next().value as string;
-      shared().removeSchema(byText.get(oldest));
+      sharedAjv().removeSchema(byText.get(oldest));
       byText.delete(oldest);
     }
     hit = JSON.parse(text) as Json;
@@ -46,7 +46,7 @@ export function schemaProblem(value: unknown): string | undefined {
   for (const [name, prop] of Object.entries(value.properties)) {
     if (!isObj(prop) || typeof prop.title !== 'string' || !prop.title.trim()) return `「${name}」缺少标题（title）`;
   }
-  const a = shared();
+  const a = sharedAjv();
   if (a.validateSchema(value) !== true) return `不是有效的 JSON Schema（draft-07）：${a.errorsText(a.errors, { dataVar: 'schema' })}`;
   try {
     a.compile(canonical(value));

@@ -3,7 +3,7 @@
 // No entry: existsInRegister reports.
 import type { FieldError } from '../../errors.js';
 import { getPointer } from '../../registry/pointer.js';
-import { canonical, entryData, schemaProblem, shared } from '../../runtime/data-schema.js';
+import { canonical, entryData, schemaProblem, sharedAjv } from '../../runtime/data-schema.js';
 import { validateForm } from '../../validation/index.js';
 import { rule } from '../entry.js';
 import { pointer } from '../schemas.js';
@@ -30,7 +30,7 @@ export default rule({
     if (!data) return [];
     if (schemaProblem(schema)) return [{ field: r.field, message: r.message }];
     const value = getPointer(ctx.data, p.value) ?? {};
-    const errors: FieldError[] = validateForm(shared(), canonical(schema as Record<string, unknown>), value);
+    const errors: FieldError[] = validateForm(sharedAjv(), canonical(schema as Record<string, unknown>), value);
     return errors.map((e) => ({ ...e, field: `${p.value}${e.field}` }));
   },
 });
