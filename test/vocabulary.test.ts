@@ -13,6 +13,7 @@ import { makeFixtureRoot } from './helpers/fixture-root.js';
 import { importCycles } from './helpers/import-cycles.js';
 import { GUARD_ENTRIES } from '../engine/vocabulary/guards/index.js';
 import { ACTION_ENTRIES } from '../engine/vocabulary/actions/index.js';
+import { RULE_ENTRIES } from '../engine/vocabulary/rules/index.js';
 import { ROOT_DIR } from '../engine/config.js';
 
 let app: TestApp;
@@ -122,6 +123,24 @@ describe('one vocabulary', () => {
       expect(() => ajv.compile(e.params as object), name).not.toThrow();
       expect(typeof (e.apply ?? e.run), name).toBe('function');
     }
+    for (const [name, e] of Object.entries(RULE_ENTRIES)) {
+      expect(e.title, name).toMatch(/[\u4e00-\u9fa5]/);
+      expect(() => ajv.compile(e.params as object), name).not.toThrow();
+      expect(typeof e.check, name).toBe('function');
+    }
+  });
+
+  it('every rule is the default export of its own file in engine/vocabulary/rules, and every such file is a rule', async () => {
+    const dir = path.join(ROOT_DIR, 'engine/vocabulary/rules');
+    const byFile = new Map<unknown, string>();
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts') && n !== 'index.ts')) {
+      const mod = await import(path.join(dir, f)) as { default?: unknown };
+      if (mod.default !== undefined) byFile.set(mod.default, f);
+    }
+    const files = Object.entries(RULE_ENTRIES).map(([name, e]) => [name, byFile.get(e)]);
+    expect(files.filter(([, f]) => f === undefined)).toEqual([]);
+    expect(new Set(files.map(([, f]) => f)).size).toBe(byFile.size);
+    expect(byFile.size).toBe(30);
   });
 
   it('GET /api/vocabulary lists the same entries, and keeps what the console read before', async () => {

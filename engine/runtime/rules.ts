@@ -3,7 +3,7 @@
 import { getPointer } from '../registry/pointer.js';
 import type { TypeVersionDef } from '../registry/types.js';
 import type { RuleContext, RuleOutcome } from './rule-context.js';
-import { fieldTitle } from './rules-rows.js';
+import { fieldTitle } from './field-title.js';
 import { RULE_ENTRIES } from '../vocabulary/rules/index.js';
 
 export { rawOf, registerKey, type RuleContext, type RuleOutcome } from './rule-context.js';

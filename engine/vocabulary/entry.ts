@@ -80,6 +80,9 @@ export interface RuleEntry<S = unknown> {
   check(rule: RuleDef & { params: FromSchema<S> }, ctx: RuleContext): Promise<FieldError[]>;
 }
 
+/** Declares a rule that reports its own failures (per row, or with measured values in the message). */
+export const rule = <const S>(e: RuleEntry<S>) => e;
+
 /** A rule that either holds or fails with its own field and message. */
 export const holdsRule = <const S>(e: { title: string; params: S; holds(p: FromSchema<S>, ctx: RuleContext): boolean | Promise<boolean> }): RuleEntry<S> => ({
   title: e.title,

@@ -1,14 +1,9 @@
-// Rules over form definitions held in data: a field must hold a usable JSON Schema (a survey's
-// questions, built by a department or company), answers must satisfy the schema a register entry
-// holds (an owner's answers to that survey, one error per question), and a value must be listed
-// in a register entry (the owner's area among the survey's areas). Declared in SERVICE_RULES
-// (engine/registry/vocabulary-services.ts).
+// Form definitions held in data (a survey's questions, built by a department or company): whether
+// a value is a usable JSON Schema, and one shared Ajv that compiles each distinct schema once. Used
+// by the rules jsonSchema, matchesSchemaInEntry and entryListIncludes (engine/vocabulary/rules).
 import type Ajv from 'ajv';
-import type { FieldError } from '../errors.js';
 import { getPointer } from '../registry/pointer.js';
-import type { RuleDef } from '../registry/types.js';
-import { createAjv, validateForm } from '../validation/index.js';
-import { fillMessage, type RuleCheck } from './rule-checks.js';
+import { createAjv } from '../validation/index.js';
 import type { RuleContext } from './rule-context.js';
 
 type Json = Record<string, unknown>;
@@ -17,18 +12,18 @@ const blank = (v: unknown) => v === undefined || v === null || v === '';
 
 const MAX_SCHEMA_CHARS = 100_000;
 let ajv: Ajv | undefined;
-const shared = () => (ajv ??= createAjv());
+export const sharedAjv = () => (ajv ??= createAjv());
 
 // Schemas held in data are new objects on every read; Ajv caches compiled schemas by identity, so
 // each distinct text is parsed once and that one object is what gets compiled (bounded).
 const byText = new Map<string, Json>();
-function canonical(schema: Json): Json {
+export function canonical(schema: Json): Json {
   const text = JSON.stringify(schema);
   let hit = byText.get(text);
   if (!hit) {
     if (byText.size >= 200) {
       const oldest = byText.keys().next().value as string;
-      shared().removeSchema(byText.get(oldest));
+      sharedAjv().removeSchema(byText.get(oldest));
       byText.delete(oldest);
     }
     hit = JSON.parse(text) as Json;
@@ -51,7 +46,7 @@ export function schemaProblem(value: unknown): string | undefined {
   for (const [name, prop] of Object.entries(value.properties)) {
     if (!isObj(prop) || typeof prop.title !== 'string' || !prop.title.trim()) return `「${name}」缺少标题（title）`;
   }
-  const a = shared();
+  const a = sharedAjv();
   if (a.validateSchema(value) !== true) return `不是有效的 JSON Schema（draft-07）：${a.errorsText(a.errors, { dataVar: 'schema' })}`;
   try {
     a.compile(canonical(value));
@@ -82,8 +77,8 @@ function findKeyword(node: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
-async function entryData(rule: RuleDef, ctx: RuleContext): Promise<Json | undefined> {
-  const p = rule.params as { register: string; id: string };
+/** The data of the active register entry the form refers to (`id` a form pointer), if any. */
+export async function entryData(ctx: RuleContext, p: { register: string; id: string }): Promise<Json | undefined> {
   const id = getPointer(ctx.data, p.id);
   if (blank(id) || !Number.isInteger(Number(id))) return undefined;
   const entry = await ctx.db.models.RegisterEntry.findOne({
@@ -91,40 +86,3 @@ async function entryData(rule: RuleDef, ctx: RuleContext): Promise<Json | undefi
   });
   return isObj(entry?.data) ? entry.data : undefined;
 }
-
-export const SCHEMA_RULES: Record<string, RuleCheck> = {
-  /** The field holds a usable form definition; {reason} says what is wrong with it. */
-  async jsonSchema(rule, ctx) {
-    const value = getPointer(ctx.data, (rule.params as { value: string }).value);
-    if (value === undefined) return []; // required is the form's job
-    const reason = schemaProblem(value);
-    return reason ? [{ field: rule.field, message: fillMessage(rule.message, { reason }) }] : [];
-  },
-
-  /**
-   * The value satisfies the JSON Schema held by the referenced entry: one error per field of the
-   * value, titled as that schema titles it (「总体满意度」为必填项). No entry: existsInRegister reports.
-   */
-  async matchesSchemaInEntry(rule, ctx) {
-    const p = rule.params as { schema: string; value: string };
-    const data = await entryData(rule, ctx);
-    const schema = data ? getPointer(data, p.schema) : undefined;
-    if (!data) return [];
-    if (schemaProblem(schema)) return [{ field: rule.field, message: rule.message }];
-    const value = getPointer(ctx.data, p.value) ?? {};
-    const errors: FieldError[] = validateForm(shared(), canonical(schema as Json), value);
-    return errors.map((e) => ({ ...e, field: `${p.value}${e.field}` }));
-  },
-
-  /** The form value is one of the entry's list (e.g. the owner's area among a survey's areas). */
-  async entryListIncludes(rule, ctx) {
-    const p = rule.params as { list: string; value: string };
-    const value = getPointer(ctx.data, p.value);
-    if (blank(value)) return [];
-    const data = await entryData(rule, ctx);
-    if (!data) return [];
-    const list = getPointer(data, p.list);
-    const listed = Array.isArray(list) && list.some((x) => String(x).trim() === String(value).trim());
-    return listed ? [] : [{ field: rule.field, message: rule.message }];
-  },
-};
