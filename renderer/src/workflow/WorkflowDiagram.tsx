@@ -49,7 +49,8 @@ export function WorkflowDiagram({ workflow, delays, current, history = [], title
 
   return (
     <figure className="wf">
-      <div className="wf-scroll">
+      {/* Focusable so a keyboard can scroll a diagram wider than its box (axe scrollable-region-focusable). */}
+      <div className="wf-scroll" tabIndex={0} role="region" aria-label={`${title}（可左右滚动）`}>
         <svg
           className="wf-svg"
           viewBox={`0 0 ${layout.width} ${layout.height}`}
