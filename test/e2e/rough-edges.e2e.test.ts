@@ -1,0 +1,76 @@
+// Rough edges 1 and 3 of issue 14, as the developer meets them in a real browser: a draft saved
+// with one malformed value points at that value only (once, no 为必填项 for the empty fields) and a
+// fixed-line number is a phone; print buttons are offered only where the state allows a print.
+import { describe, expect, it } from 'vitest';
+import { bodyText, click, goto, hasChromium, screenshot, setValue, useBrowserApp, waitForText } from '../helpers/browser.js';
+import { exampleWithFiles } from '../helpers/filings-a.js';
+import { DEVELOPER } from '../helpers/services.js';
+import type { Page } from 'puppeteer-core';
+
+const PHONE_ERROR = '格式不正确，应为手机号码或带区号的固定电话';
+
+/** The visible texts of the page's print buttons and links (打印…). */
+const printButtons = (page: Page) => page.$$eval('a, button', (els) => els
+  .filter((el) => (el as HTMLElement).offsetParent !== null && (el as HTMLElement).innerText.includes('打印'))
+  .map((el) => (el as HTMLElement).innerText.trim()));
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+describe.skipIf(!hasChromium())('粗糙之处：草稿校验与打印按钮（浏览器）', () => {
+  const b = useBrowserApp();
+
+  it('保存草稿 with a too-short landline shows that one error once, no 为必填项; a valid landline saves', async () => {
+    const dev = await b.as('开发商', DEVELOPER);
+    await goto(dev.page, b.app.url, '/workspace/new/area-filing');
+    await dev.page.waitForSelector('#root_contactPhone');
+    await setValue(dev.page, '#root_contactPhone', '0757-832');
+    await click(dev.page, '.form-actions button', '保存草稿');
+    await waitForText(dev.page, PHONE_ERROR);
+    await dev.page.waitForNetworkIdle({ idleTime: 300 });
+    const text = await bodyText(dev.page);
+    // Once in the summary above the form (a link to the field), once under the field itself.
+    expect(text).toContain('请修正以下 1 处填写问题');
+    const where = await dev.page.evaluate((t) => [...document.querySelectorAll('*')]
+      .filter((e) => e.children.length === 0 && e.textContent?.includes(t))
+      .map((e) => (e.closest('.form-group, .field')?.querySelector('#root_contactPhone') ? 'field' : e.matches('button.linklike') ? 'summary' : e.outerHTML.slice(0, 200))), PHONE_ERROR);
+    expect(where.sort()).toEqual(['field', 'summary']);
+    expect(count(text, PHONE_ERROR)).toBe(2);
+    expect(text).not.toMatch(/」为必填项/);
+    // Only the phone is marked red: every field shown in error is (or holds) 联系电话.
+    const red = await dev.page.$$eval('.has-error, [aria-invalid="true"]', (els) => els.map((e) => (e.id === 'root_contactPhone' || e.querySelector('#root_contactPhone') ? 'phone' : e.id || e.className)));
+    expect(red.length).toBeGreaterThan(0);
+    expect(red.filter((r) => r !== 'phone')).toEqual([]);
+    expect(new URL(dev.page.url()).pathname).toBe('/workspace/new/area-filing');
+    await screenshot(dev.page, 'rough-edges-draft-phone-error');
+
+    await setValue(dev.page, '#root_contactPhone', '0757-83214567');
+    await click(dev.page, '.form-actions button', '保存草稿');
+    await dev.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 30_000 });
+    await waitForText(dev.page, '草稿已保存');
+    expect(await bodyText(dev.page)).not.toContain(PHONE_ERROR);
+    const id = Number(new URL(dev.page.url()).pathname.split('/').pop());
+    const saved = await (await b.app.login(DEVELOPER)).get(`/api/cases/${id}`);
+    expect(saved.body.data.contactPhone).toBe('0757-83214567');
+  });
+
+  it('a draft offers no 打印; after 保存并提交 only 打印物业区域备案申请表, not 打印物业区域备案证明', async () => {
+    const api = await b.app.login(DEVELOPER);
+    const schema = (await api.get('/api/types/area-filing')).body.schema;
+    const created = await api.post('/api/cases', { type: 'area-filing', data: await exampleWithFiles(api, schema) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const dev = await b.as('开发商', DEVELOPER);
+    await goto(dev.page, b.app.url, `/workspace/cases/${created.body.id}`);
+    await dev.page.waitForSelector('.form-actions');
+    await waitForText(dev.page, '保存草稿');
+    expect(await bodyText(dev.page)).toContain('草稿');
+    expect(await printButtons(dev.page)).toEqual([]);
+
+    await click(dev.page, '.form-actions button', '保存并提交');
+    await waitForText(dev.page, '待受理');
+    await dev.page.waitForNetworkIdle({ idleTime: 300 });
+    const prints = await printButtons(dev.page);
+    expect(prints.some((p) => p.includes('打印物业区域备案申请表'))).toBe(true);
+    expect(prints.filter((p) => p.includes('打印物业区域备案证明'))).toEqual([]);
+    await screenshot(dev.page, 'rough-edges-submitted-prints');
+  });
+});
