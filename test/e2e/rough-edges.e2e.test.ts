@@ -73,4 +73,42 @@ describe.skipIf(!hasChromium())('粗糙之处：草稿校验与打印按钮（�
     expect(prints.filter((p) => p.includes('打印物业区域备案证明'))).toEqual([]);
     await screenshot(dev.page, 'rough-edges-submitted-prints');
   });
+
+  it('the 流程图 tab shows every state, end states included, or scrolls to them (1366×768 and 390×844)', async () => {
+    const api = await b.app.login(DEVELOPER);
+    const schema = (await api.get('/api/types/area-filing')).body.schema;
+    const created = await api.post('/api/cases', { type: 'area-filing', data: await exampleWithFiles(api, schema) });
+    expect((await api.post(`/api/cases/${created.body.id}/events`, { event: 'SUBMIT', version: created.body.version })).status).toBe(200);
+    const clerk = await b.as('管理部门', 'clerk1');
+    for (const [width, height] of [[1366, 768], [390, 844]]) {
+      await clerk.page.setViewport({ width, height, isMobile: width < 500 });
+      await goto(clerk.page, b.app.url, `/inbox/cases/${created.body.id}`);
+      await click(clerk.page, '.tab', '流程图');
+      await clerk.page.waitForSelector('.wf-node');
+      // Each node lies inside the scroll box's scrollable area, the box inside the page (nothing
+      // hides part of the diagram), and the page itself does not scroll sideways.
+      const clip = await clerk.page.evaluate(() => {
+        const box = document.querySelector('.wf-scroll') as HTMLElement;
+        const b = box.getBoundingClientRect();
+        const out = [...document.querySelectorAll('.wf-node')].map((n) => {
+          const r = n.getBoundingClientRect();
+          const inside = r.left >= b.left - 1 && r.right - b.left + box.scrollLeft <= box.scrollWidth + 1 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+          return inside ? null : n.textContent;
+        }).filter(Boolean);
+        let hiddenBy: string | null = null;
+        for (let el = box.parentElement; el && el !== document.body; el = el.parentElement) {
+          const r = el.getBoundingClientRect();
+          if (getComputedStyle(el).overflowX !== 'visible' && (b.right > r.right + 1 || b.left < r.left - 1)) hiddenBy = el.className;
+        }
+        return { out, hiddenBy, pageWider: document.documentElement.scrollWidth > window.innerWidth, boxRight: b.right, finals: document.querySelectorAll('.wf-final-ring').length, scrolls: box.scrollWidth > box.clientWidth + 1 };
+      });
+      await screenshot(clerk.page, `rough-edges-flow-${width}`);
+      expect(clip.finals).toBeGreaterThan(0);
+      expect(clip.boxRight).toBeLessThanOrEqual(width);
+      // On a desktop screen the whole diagram is in view without scrolling; a phone scrolls it.
+      if (width >= 1366) expect(clip.scrolls).toBe(false);
+      expect({ out: clip.out, hiddenBy: clip.hiddenBy, pageWider: clip.pageWider }).toEqual({ out: [], hiddenBy: null, pageWider: false });
+    }
+    await clerk.page.setViewport({ width: 1366, height: 768 });
+  });
 });

@@ -44,7 +44,9 @@ export function InboxCasePage() {
         <Alert kind="success" title="办理成功" onClose={() => setDone(undefined)} actions={<Link className="btn btn-sm btn-primary" to="/inbox">返回待办列表，办理下一件</Link>}>{done}</Alert>
       )}
       <CaseSummary view={view} />
-      <div className="split">
+      {/* The diagram needs the page's width (its end states were clipped beside the 办理 panel):
+          while it is shown, the 办理 panel moves below it. */}
+      <div className={`split ${tab === 'flow' ? 'split-stacked' : ''}`}>
         <div className="split-main">
           <div className="tabs" role="tablist" aria-label="业务内容">
             {tabs.map((t) => (
