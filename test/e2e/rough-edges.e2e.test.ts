@@ -111,4 +111,34 @@ describe.skipIf(!hasChromium())('粗糙之处：草稿校验与打印按钮（�
     }
     await clerk.page.setViewport({ width: 1366, height: 768 });
   });
+
+  it('390×844: the inbox and 物业区域 register scroll sideways in a focusable region; numbers on one line, names not per character', async () => {
+    const api = await b.app.login(DEVELOPER);
+    const schema = (await api.get('/api/types/area-filing')).body.schema;
+    const created = await api.post('/api/cases', { type: 'area-filing', data: await exampleWithFiles(api, schema) });
+    expect((await api.post(`/api/cases/${created.body.id}/events`, { event: 'SUBMIT', version: created.body.version })).status).toBe(200);
+    const clerk = await b.as('管理部门', 'clerk1');
+    const anon = await b.anonymous();
+    for (const [page, url, table] of [[clerk.page, '/inbox', '.inbox-table'], [anon.page, '/public/areas', '.public-table']] as const) {
+      await page.setViewport({ width: 390, height: 844, isMobile: true });
+      await goto(page, b.app.url, url);
+      await page.waitForSelector(`${table} tbody tr`);
+      const m = await page.evaluate((sel) => {
+        const t = document.querySelector(sel) as HTMLTableElement;
+        const box = t.closest('.table-scroll') as HTMLElement;
+        const lineHeight = (el: Element) => parseFloat(getComputedStyle(el).lineHeight) || 22;
+        // A cell taller than two lines of its text wraps its content character by character.
+        const textHeight = (el: Element) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().height; };
+        // Text taller than two of its lines in a cell wraps character by character (or nearly).
+        const squeezed = [...t.querySelectorAll('tbody td')].filter((td) => textHeight(td) > 2.2 * lineHeight(td) && (td.textContent ?? '').length <= 16)
+          .map((td) => td.textContent);
+        const numbers = [...t.querySelectorAll('tbody td.mono')].filter((td) => textHeight(td) > 1.5 * lineHeight(td)).map((a) => a.textContent);
+        return { squeezed, numbers, focusable: box.tabIndex === 0 && box.getAttribute('role') === 'region' && !!box.getAttribute('aria-label'),
+          scrolls: box.scrollWidth > box.clientWidth, pageWider: document.documentElement.scrollWidth > window.innerWidth };
+      }, table);
+      await screenshot(page, `rough-edges-390${url.replace(/\//g, '-')}`, false);
+      expect(m, url).toEqual({ squeezed: [], numbers: [], focusable: true, scrolls: true, pageWider: false });
+    }
+    await clerk.page.setViewport({ width: 1366, height: 768 });
+  });
 });

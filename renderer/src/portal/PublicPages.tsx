@@ -65,7 +65,7 @@ export function PublicListPage() {
         <ErrorAlert error={list.error} />
         {list.loading && !list.data ? <Loading /> : !list.data?.items.length ? <Empty>没有符合条件的{register.title}</Empty> : (
           <>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={`${register.title}列表（可左右滚动）`}>
               <table className="grid-table zebra public-table">
                 <thead>
                   <tr>
@@ -78,7 +78,7 @@ export function PublicListPage() {
                   {list.data.items.map((e, i) => (
                     <tr key={e.id}>
                       <td>{(list.data!.page - 1) * list.data!.pageSize + i + 1}</td>
-                      <td><Link to={`/public/${name}/${e.id}`}>{e.title}</Link></td>
+                      <td className="col-title"><Link to={`/public/${name}/${e.id}`}>{e.title}</Link></td>
                       <td>{e.districtName ?? ''}</td>
                       <td>{e.streetName ?? ''}</td>
                       {cols.map((c) => <td key={c.name}><ValueView value={e.data[c.name]} schema={c.schema} /></td>)}
