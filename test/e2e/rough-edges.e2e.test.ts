@@ -19,6 +19,15 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 describe.skipIf(!hasChromium())('粗糙之处：草稿校验与打印按钮（浏览器）', () => {
   const b = useBrowserApp();
 
+  /** A developer's 物业区域备案 submitted through the API (待受理), for the clerk's pages. */
+  async function submittedArea(): Promise<{ id: number; version: number }> {
+    const api = await b.app.login(DEVELOPER);
+    const schema = (await api.get('/api/types/area-filing')).body.schema;
+    const created = await api.post('/api/cases', { type: 'area-filing', data: await exampleWithFiles(api, schema) });
+    expect((await api.post(`/api/cases/${created.body.id}/events`, { event: 'SUBMIT', version: created.body.version })).status).toBe(200);
+    return created.body;
+  }
+
   it('保存草稿 with a too-short landline shows that one error once, no 为必填项; a valid landline saves', async () => {
     const dev = await b.as('开发商', DEVELOPER);
     await goto(dev.page, b.app.url, '/workspace/new/area-filing');
@@ -75,14 +84,11 @@ describe.skipIf(!hasChromium())('粗糙之处：草稿校验与打印按钮（�
   });
 
   it('the 流程图 tab shows every state, end states included, or scrolls to them (1366×768 and 390×844)', async () => {
-    const api = await b.app.login(DEVELOPER);
-    const schema = (await api.get('/api/types/area-filing')).body.schema;
-    const created = await api.post('/api/cases', { type: 'area-filing', data: await exampleWithFiles(api, schema) });
-    expect((await api.post(`/api/cases/${created.body.id}/events`, { event: 'SUBMIT', version: created.body.version })).status).toBe(200);
+    const area = await submittedArea();
     const clerk = await b.as('管理部门', 'clerk1');
     for (const [width, height] of [[1366, 768], [390, 844]]) {
       await clerk.page.setViewport({ width, height, isMobile: width < 500 });
-      await goto(clerk.page, b.app.url, `/inbox/cases/${created.body.id}`);
+      await goto(clerk.page, b.app.url, `/inbox/cases/${area.id}`);
       await click(clerk.page, '.tab', '流程图');
       await clerk.page.waitForSelector('.wf-node');
       // Each node lies inside the scroll box's scrollable area, the box inside the page (nothing
@@ -113,10 +119,7 @@ describe.skipIf(!hasChromium())('粗糙之处：草稿校验与打印按钮（�
   });
 
   it('390×844: the inbox and 物业区域 register scroll sideways in a focusable region; numbers on one line, names not per character', async () => {
-    const api = await b.app.login(DEVELOPER);
-    const schema = (await api.get('/api/types/area-filing')).body.schema;
-    const created = await api.post('/api/cases', { type: 'area-filing', data: await exampleWithFiles(api, schema) });
-    expect((await api.post(`/api/cases/${created.body.id}/events`, { event: 'SUBMIT', version: created.body.version })).status).toBe(200);
+    await submittedArea(); // the inbox lists at least one case
     const clerk = await b.as('管理部门', 'clerk1');
     const anon = await b.anonymous();
     for (const [page, url, table] of [[clerk.page, '/inbox', '.inbox-table'], [anon.page, '/public/areas', '.public-table']] as const) {
