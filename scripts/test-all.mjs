@@ -17,6 +17,8 @@ const runs = [
 let passed = 0;
 let failed = 0;
 let ok = true;
+// The failures of both runs, listed again at the very end: CI shows only the tail of a long log.
+const failures = [];
 for (const run of runs) {
   console.log(`\n=== test suite on ${run.name} ===`);
   const out = `build/vitest-${run.name}.json`;
@@ -31,6 +33,13 @@ for (const run of runs) {
     failed += report.numFailedTests;
     console.log(`${run.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
     if (report.numTotalTests === 0) ok = false;
+    for (const file of report.testResults ?? []) {
+      const where = file.name.replace(`${process.cwd()}/`, '');
+      const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const t of failedTests) failures.push(`${run.name}: ${where} > ${t.fullName}\n    ${firstLine(t.failureMessages)}`);
+      // A file that failed outside any test (import error, hook timeout) has no failed test.
+      if (file.status === 'failed' && failedTests.length === 0) failures.push(`${run.name}: ${where}\n    ${firstLine([file.message])}`);
+    }
     // Skipped browser tests (no Chromium) fail the run: CI must not pass without opening a page.
     const skipped = skippedE2eFiles(report);
     for (const f of skipped) console.log(`${run.name}: browser tests skipped (is Chromium installed?): ${f}`);
@@ -40,5 +49,11 @@ for (const run of runs) {
     console.log(`${run.name}: no report (the run did not finish)`);
   }
 }
+if (failures.length) console.log(`\nFailed:\n${failures.join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);
+
+function firstLine(messages) {
+  const text = (messages ?? []).filter(Boolean).join('\n');
+  return text.split('\n').slice(0, 3).join('\n    ').slice(0, 600);
+}
