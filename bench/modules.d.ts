@@ -1,6 +1,8 @@
 // Packages the benchmarks use that ship no type definitions of their own.
 declare module 'autocannon' {
-  const autocannon: (opts: Record<string, unknown>) => Promise<unknown>;
+  interface Instance { on(event: 'response', listener: () => void): void }
+  function autocannon(opts: Record<string, unknown>): Promise<unknown>;
+  function autocannon(opts: Record<string, unknown>, done: (err: Error | null, result: unknown) => void): Instance;
   export default autocannon;
 }
 declare module 'bpmn-moddle' {
