@@ -61,6 +61,16 @@ async function link(engine: Engine, t: Transaction, def: TypeVersionDef, caseId:
   await linkFiles(engine, t, caseId, collectAttachmentIds(def.schema, data), user);
 }
 
+/**
+ * The new data holds exactly the attachments of the stored data, which are linked already (every
+ * write links what it stores): a submit that re-fills the same data has nothing to link or check.
+ */
+function sameAttachments(def: TypeVersionDef, before: Data, after: Data): boolean {
+  const was = new Set(collectAttachmentIds(def.schema, before));
+  const now = new Set(collectAttachmentIds(def.schema, after));
+  return was.size === now.size && [...now].every((id) => was.has(id));
+}
+
 export interface NewCase {
   data: Data;
   orgId: number | null;
@@ -197,7 +207,7 @@ export async function sendEvent(engine: Engine, user: SessionUser, caseId: numbe
     });
     // New data (typed by the applicant, or written by effects from a decision, e.g. completion
     // photos) brings its attachments along.
-    if (updated.data !== row.data) await link(engine, t, def, caseId, updated.data, user);
+    if (updated.data !== row.data && !sameAttachments(def, row.data, updated.data)) await link(engine, t, def, caseId, updated.data, user);
   });
   for (const cb of engine.onCommitted) cb(caseId);
 }

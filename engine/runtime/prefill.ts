@@ -17,7 +17,11 @@ type Data = Record<string, unknown>;
 /** The organisation as prefill and fillFromOrg see it: kind, code, name, district, local and its data. */
 export async function orgFacts(db: Database, orgId: number | null, t?: Transaction): Promise<Data | null> {
   if (!orgId) return null;
-  const row = await db.models.Org.findByPk(orgId, { transaction: t, raw: true });
+  // A prepared statement (engine/db/raw.ts), not the model: fillFromOrg reads this on every save
+  // and submit, inside the write transaction, where Sequelize's query building and its per-SELECT
+  // `PRAGMA table_info` on SQLite would hold the one writer for two extra round trips.
+  const raw = t ? db.sql(t) : db.read;
+  const row = await raw.get('SELECT id, kind, code, name, district, local, data, warnings FROM orgs WHERE id = ?', [orgId]);
   if (!row) return null;
   const { kind, code, name, district, local, data } = toOrgView(row);
   return { kind, code, name, district, local, data };
