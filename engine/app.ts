@@ -40,7 +40,7 @@ export async function createEngine(config: Config, deps: EngineDeps = {}): Promi
     ajv.addFormat('district', { type: 'string', validate: (s: string) => /^\d{6}$/.test(s) && codes.has(s) });
     ajv.addFormat('street', { type: 'string', validate: (s: string) => /^\d{9}$/.test(s) && codes.has(s) });
     engine.registry = await openRegistry(db, ajv, config.rootDir, { printHelpers: Object.keys(HELPERS) });
-    engine.canSeeCase = (user, caseId) => canSeeCase(db, user, caseId);
+    engine.canSeeCase = (user, caseId) => canSeeCase(db, engine.registry.roles, user, caseId);
     engine.cases = caseOps(engine);
     if (config.seed) await seedDemo(engine);
     const orphans = await removeOrphanTempDirs();

@@ -37,7 +37,7 @@ export interface Config {
 export const ROOT_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  // BEIAN_ROOT: where forms/, workflows/, types/, registers/, print-templates/ and seed/ live.
+  // BEIAN_ROOT: where forms/, workflows/, types/, registers/, roles/, print-templates/ and seed/ live.
   const rootDir = overrides.rootDir ?? (env.BEIAN_ROOT ? path.resolve(env.BEIAN_ROOT) : ROOT_DIR);
   return {
     port: Number(env.PORT ?? 3000),

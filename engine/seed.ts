@@ -38,6 +38,9 @@ export async function seedDemo(engine: Engine): Promise<boolean> {
   const { User, Org, RegisterEntry } = engine.db.models;
   if ((await User.count()) > 0) return false;
   const seed = read<SeedAccounts>(engine.config.rootDir, 'accounts.json');
+  // Every demo account's role must have its file in roles/, or nobody could say what it sees.
+  const unknown = seed.users.filter((u) => !Object.hasOwn(engine.registry.roles, u.role));
+  if (unknown.length) throw new Error(`seed/accounts.json: no roles/<id>.json for ${unknown.map((u) => `${u.username} (${u.role})`).join(', ')}`);
   const passwordHash = await hashPassword(engine.config.demoPassword);
   await engine.db.tx(async (t) => {
     if ((await User.count({ transaction: t })) > 0) return; // another server seeded first

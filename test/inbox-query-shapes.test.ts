@@ -121,7 +121,7 @@ async function referenceList(user: SessionUser, query: CaseListQuery) {
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
   const page = Math.max(query.page ?? 1, 1);
   const { rows, count } = await engine.db.models.Case.findAndCountAll({
-    where: caseListWhere(user, query),
+    where: caseListWhere(engine.registry.roles, user, query),
     attributes: ['id', 'number', 'typeId', 'typeVersion', 'title', 'state', 'status', 'district', 'orgId', 'version', 'flags', 'createdAt', 'updatedAt', 'submittedAt', 'closedAt'],
     order: [['updatedAt', 'DESC'], ['id', 'DESC']], limit: pageSize, offset: (page - 1) * pageSize, raw: true,
   });
@@ -215,7 +215,7 @@ describe('inbox and case lists: the index-ordered queries answer what the plain 
     const ids = (await engine.db.models.Case.findAll({ where: { number: { [Op.like]: 'ZQX-%' } }, attributes: ['id'], raw: true })).map((r) => r.id as number);
     for (const user of users) {
       for (const id of [...ids.slice(0, 120), 99999999]) {
-        expect(await canSeeCase(engine.db, user, id), `${user.username} case ${id}`).toBe(await referenceCanSee(user, id));
+        expect(await canSeeCase(engine.db, engine.registry.roles, user, id), `${user.username} case ${id}`).toBe(await referenceCanSee(user, id));
       }
     }
   }, 120_000);

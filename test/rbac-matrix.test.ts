@@ -12,6 +12,7 @@ const DEPARTMENTS = ['clerk', 'reviewer', 'admin'];
 const POLICY: Record<string, Policy> = {
   'GET /api/health': 'public',
   'GET /api/districts': 'public',
+  'GET /api/roles': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
   'POST /api/auth/register': 'public',

@@ -120,10 +120,11 @@ describe('转办', () => {
 });
 
 describe('未登录', () => {
-  // The portal's own endpoints; everything else under /api needs a login. Logout is idempotent: without
-  // a session it has nothing to end and answers ok (it only clears a stale cookie).
+  // The portal's own endpoints (GET /api/roles titles the login tabs); everything else under /api
+  // needs a login. Logout is idempotent: without a session it has nothing to end and answers ok (it
+  // only clears a stale cookie).
   const PUBLIC = [
-    'GET /api/health', 'GET /api/districts', 'POST /api/auth/login', 'POST /api/auth/register', 'GET /api/auth/registration-types',
+    'GET /api/health', 'GET /api/districts', 'GET /api/roles', 'POST /api/auth/login', 'POST /api/auth/register', 'GET /api/auth/registration-types',
     'POST /api/auth/logout',
   ];
   const isPublic = (method: string, path: string) => PUBLIC.includes(`${method} ${path}`) || path.startsWith('/api/public/');

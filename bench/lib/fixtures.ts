@@ -39,7 +39,7 @@ let root: string | null = null;
 /**
  * The definitions folder the benchmarks start the engine with (config.rootDir): by default a
  * temporary copy holding only the built-in types measured (area-filing), the decision forms,
- * registers, shared print partials, profiles and the demo seed — so a half-edited unrelated type
+ * registers, roles, shared print partials, profiles and the demo seed — so a half-edited unrelated type
  * in the work tree cannot stop the run, and start-up does not lint types nobody measures. With
  * BENCH_ALL_TYPES=1 the work tree itself is used.
  */
@@ -49,7 +49,7 @@ export function benchRoot(): string {
   if (root) return root;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-bench-root-'));
   const copy = (rel: string) => { if (fs.existsSync(path.join(ROOT_DIR, rel))) fs.cpSync(path.join(ROOT_DIR, rel), path.join(dir, rel), { recursive: true }); };
-  for (const d of ['forms/decisions', 'registers', 'seed', 'profiles']) copy(d);
+  for (const d of ['forms/decisions', 'registers', 'seed', 'profiles', 'roles']) copy(d);
   for (const id of BUILTIN_TYPES) {
     for (const rel of [`types/${id}.json`, `forms/${id}.schema.json`, `forms/${id}.ui.json`, `workflows/${id}.workflow.json`]) copy(rel);
   }

@@ -47,7 +47,7 @@ export async function writeCaseExport(engine: Engine, user: SessionUser, query: 
   ];
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
-  const where = caseListWhere(user, query);
+  const where = caseListWhere(engine.registry.roles, user, query);
   let lastId: number | undefined;
   let count = 0;
   for (;;) {

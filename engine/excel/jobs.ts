@@ -9,7 +9,7 @@ import type { Engine } from '../context.js';
 import { AppError } from '../errors.js';
 import type { SessionUser } from '../auth/index.js';
 import type { TypeVersionDef } from '../registry/index.js';
-import { caseView, updateDraft } from '../runtime/index.js';
+import { caseView, scopeOf, updateDraft } from '../runtime/index.js';
 import { sheetSpec } from './columns.js';
 import { SheetImport, type RowError } from './row-import.js';
 import { RowSpool } from './row-spool.js';
@@ -228,7 +228,7 @@ export async function startImport(engine: Engine, user: SessionUser, input: Impo
 /** One job as its owner (or an admin) sees it; anyone else gets 404. */
 export async function jobView(engine: Engine, user: SessionUser, id: string): Promise<JobView> {
   const row = await engine.db.models.ImportJob.findByPk(id, { raw: true });
-  if (!row || (row.userId !== user.id && user.role !== 'admin')) throw new AppError('NOT_FOUND', { what: '导入任务' });
+  if (!row || (row.userId !== user.id && scopeOf(engine.registry.roles, user) !== 'all')) throw new AppError('NOT_FOUND', { what: '导入任务' });
   return toJobView(row, runningOf(engine).has(id));
 }
 

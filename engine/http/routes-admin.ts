@@ -154,7 +154,7 @@ export async function adminRoutes(app: FastifyInstance, engine: Engine) {
     });
 
     admin.get('/api/admin/vocabulary', { schema: { tags: ['admin'], summary: '流程词汇：角色、范围、条件、动作、规则、决定表单（及其表单定义）、名录' } }, async () =>
-      ({ ...vocabulary(Object.keys(engine.registry.decisionForms), Object.keys(engine.registry.registers)), decisionFormSchemas: engine.registry.decisionForms }));
+      ({ ...vocabulary(Object.keys(engine.registry.decisionForms), Object.keys(engine.registry.registers), engine.registry.roles), decisionFormSchemas: engine.registry.decisionForms }));
 
     admin.get<{ Querystring: { page?: number } }>('/api/admin/audit', {
       schema: { tags: ['admin'], summary: '审计日志', querystring: { type: 'object', properties: { page: PAGE_PARAM } } },

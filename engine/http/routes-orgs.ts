@@ -3,7 +3,8 @@
 // same names and codes the public registers show, without any registration data.
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../context.js';
-import { requireRole } from '../auth/index.js';
+import { requireUser } from '../auth/index.js';
+import { requireStaff } from '../runtime/index.js';
 
 const MAX_ORGS = 1000;
 
@@ -16,7 +17,7 @@ export async function orgRoutes(app: FastifyInstance, engine: Engine) {
       querystring: { type: 'object', properties: { kind: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', maxLength: 32, description: '机构类别（如 company）' } } },
     },
   }, async (req) => {
-    const user = requireRole(req, 'clerk', 'reviewer', 'admin');
+    const user = requireStaff(engine.registry.roles, requireUser(req));
     const rows = await engine.db.models.Org.findAll({
       where: req.query.kind ? { kind: req.query.kind } : {},
       attributes: ['id', 'kind', 'code', 'name', 'district', 'local'],

@@ -6,8 +6,8 @@ import type { Engine } from '../context.js';
 import { AppError } from '../errors.js';
 import { requireUser } from '../auth/index.js';
 import { buildProfile, loadProfiles, type ProfileDef, type ProfileOrg } from '../profiles/index.js';
+import { canSeeOrgProfile } from '../runtime/index.js';
 
-const STAFF_ROLES = new Set(['admin', 'clerk', 'reviewer']);
 const params = {
   type: 'object', required: ['profile', 'code'],
   properties: { profile: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, code: { type: 'string', pattern: '^[0-9A-Z]{9,18}$' } },
@@ -40,7 +40,7 @@ export async function profileRoutes(app: FastifyInstance, engine: Engine) {
   }, async (req) => {
     const user = requireUser(req);
     const { def, org } = await find(req.params.profile, req.params.code);
-    if (user.orgId !== org.id && !STAFF_ROLES.has(user.role)) throw new AppError('FORBIDDEN');
+    if (!canSeeOrgProfile(engine.registry.roles, user, org.id)) throw new AppError('FORBIDDEN');
     return buildProfile(engine, req.params.profile, def, org, { publicView: false });
   });
 

@@ -6,17 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { Op, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
-import { requireUser, type SessionUser } from '../auth/index.js';
+import { requireUser } from '../auth/index.js';
+import { entryVisibilityWhere } from '../runtime/index.js';
 import { PAGE_PARAM } from './request-guards.js';
-
-const DEPARTMENT_ROLES = new Set(['clerk', 'reviewer']);
-
-function visibleWhere(user: SessionUser): WhereOptions {
-  if (user.role === 'admin') return {};
-  if (DEPARTMENT_ROLES.has(user.role) && user.district) return { district: user.district };
-  if (user.orgId) return { orgId: user.orgId };
-  throw new AppError('FORBIDDEN');
-}
 
 const view = (r: Record<string, unknown>) => ({
   id: r.id, register: r.register, key: r.key, title: r.title, parentId: r.parentId, orgId: r.orgId,
@@ -53,7 +45,7 @@ export async function registerRoutes(app: FastifyInstance, engine: Engine) {
     const { parentId, q, status = 'active' } = req.query;
     const page = req.query.page ?? 1;
     const pageSize = req.query.pageSize ?? 50;
-    const and: WhereOptions[] = [{ register }, visibleWhere(user)];
+    const and: WhereOptions[] = [{ register }, entryVisibilityWhere(engine.registry.roles, user)];
     if (status !== 'all') and.push({ status });
     if (parentId) and.push({ parentId });
     if (q) and.push({ [Op.or]: [{ title: { [Op.like]: `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` } }, { key: { [Op.like]: `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` } }] });
@@ -72,7 +64,7 @@ export async function registerRoutes(app: FastifyInstance, engine: Engine) {
     const user = requireUser(req);
     known(req.params.register);
     const entry = await engine.db.models.RegisterEntry.findOne({
-      where: { [Op.and]: [{ id: req.params.id, register: req.params.register }, visibleWhere(user)] }, raw: true,
+      where: { [Op.and]: [{ id: req.params.id, register: req.params.register }, entryVisibilityWhere(engine.registry.roles, user)] }, raw: true,
     });
     if (!entry) throw new AppError('NOT_FOUND', { what: '名录条目' });
     return view(entry);

@@ -8,20 +8,12 @@ import type { FastifyInstance } from 'fastify';
 import { Op, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
-import { requireUser, type SessionUser } from '../auth/index.js';
+import { requireUser } from '../auth/index.js';
 import { getPointer } from '../registry/index.js';
-import { summariseEntries } from '../runtime/index.js';
+import { entryVisibilityWhere, summariseEntries } from '../runtime/index.js';
 
-const DEPARTMENT_ROLES = new Set(['clerk', 'reviewer']);
 const pointer = { type: 'string', pattern: '^(/[^/]*)*$', maxLength: 200 };
 const MAX_ENTRIES = 20_000;
-
-function ownWhere(user: SessionUser): WhereOptions {
-  if (user.role === 'admin') return {};
-  if (DEPARTMENT_ROLES.has(user.role) && user.district) return { district: user.district };
-  if (user.orgId) return { orgId: user.orgId };
-  throw new AppError('FORBIDDEN');
-}
 
 interface ReportQuery { parentId?: number; field: string; groupBy?: string; schema?: string }
 
@@ -52,11 +44,11 @@ export async function reportRoutes(app: FastifyInstance, engine: Engine) {
     let schema: unknown;
     if (parentId) {
       // The parent (a survey) decides who may read the summary of its children (the responses).
-      const parent = await RegisterEntry.findOne({ where: { [Op.and]: [{ id: parentId }, ownWhere(user)] }, raw: true });
+      const parent = await RegisterEntry.findOne({ where: { [Op.and]: [{ id: parentId }, entryVisibilityWhere(engine.registry.roles, user)] }, raw: true });
       if (!parent) throw new AppError('NOT_FOUND', { what: '名录条目' });
       if (req.query.schema) schema = getPointer(parent.data, req.query.schema);
       where.push({ parentId });
-    } else where.push(ownWhere(user));
+    } else where.push(entryVisibilityWhere(engine.registry.roles, user));
     const rows = await RegisterEntry.findAll({ where: { [Op.and]: where }, attributes: ['data'], order: [['id', 'ASC']], limit: MAX_ENTRIES, raw: true });
     const summary = summariseEntries(rows.map((r) => (r.data ?? {}) as Record<string, unknown>), { field, groupBy, schema });
     return { register, parentId: parentId ?? null, field, groupBy: groupBy ?? null, ...summary };

@@ -5,8 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Op, type WhereOptions } from 'sequelize';
 import type { Engine } from '../context.js';
-import { requireRole, type SessionUser } from '../auth/index.js';
-import { caseVisibilityWhere, dashboardBreakdowns } from '../runtime/index.js';
+import { requireUser, type SessionUser } from '../auth/index.js';
+import { caseVisibilityWhere, dashboardBreakdowns, requireStaff, scopeOf } from '../runtime/index.js';
 import { writeTablesXlsx, type SheetTable } from '../excel/index.js';
 import { contentDisposition } from './disposition.js';
 import type { WorkflowConfig } from '../registry/index.js';
@@ -33,7 +33,7 @@ const monthOf = (d: unknown) => {
 /** The dashboard's figures over what the user may see. */
 async function caseStats(engine: Engine, user: SessionUser) {
     const { Case, Task, District, User } = engine.db.models;
-  const visible = caseVisibilityWhere(user);
+  const visible = caseVisibilityWhere(engine.registry.roles, user);
   const { fn, col } = engine.db.sequelize;
 
   const groups = await Case.findAll({
@@ -114,10 +114,11 @@ async function caseStats(engine: Engine, user: SessionUser) {
     if (c) c.closed++;
   }
 
-  const district = user.role === 'admin' || !user.district ? null : await District.findByPk(user.district, { raw: true });
+  const all = scopeOf(engine.registry.roles, user) === 'all';
+  const district = all || !user.district ? null : await District.findByPk(user.district, { raw: true });
   return {
     generatedAt: now.toISOString(),
-    scope: { role: user.role, district: user.role === 'admin' ? null : user.district, districtName: district?.name ?? null },
+    scope: { role: user.role, district: all ? null : user.district, districtName: district?.name ?? null },
     totals,
     byType: [...byType.values()]
       .sort((a, b) => (engine.registry.current(a.type)?.settings.order ?? 100) - (engine.registry.current(b.type)?.settings.order ?? 100))
@@ -153,12 +154,12 @@ const STATS_SCHEMA = {
 export async function statsRoutes(app: FastifyInstance, engine: Engine) {
   app.get('/api/stats/cases', {
     schema: { ...STATS_SCHEMA, summary: '业务统计：按业务类型、环节、状态的业务单数，待办与逾期，按企业、小区的投诉报修与满意度、考评得分（限本辖区）' },
-  }, async (req) => caseStats(engine, requireRole(req, 'clerk', 'reviewer', 'admin')));
+  }, async (req) => caseStats(engine, requireStaff(engine.registry.roles, requireUser(req))));
 
   app.get('/api/stats/cases.xlsx', {
     schema: { ...STATS_SCHEMA, summary: '导出业务统计（Excel，每项统计一个工作表）' },
   }, async (req, reply) => {
-    const stats = await caseStats(engine, requireRole(req, 'clerk', 'reviewer', 'admin'));
+    const stats = await caseStats(engine, requireStaff(engine.registry.roles, requireUser(req)));
     const name = `业务统计-${stats.scope.districtName ?? '全市'}-${stats.generatedAt.slice(0, 10)}.xlsx`;
     return reply.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('Content-Disposition', contentDisposition(name))

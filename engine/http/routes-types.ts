@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import { requireUser } from '../auth/index.js';
-import { vocabulary, type TypeVersionDef } from '../registry/index.js';
+import { roleList, vocabulary, type TypeVersionDef } from '../registry/index.js';
 import { resolvePrefill } from '../runtime/index.js';
 
 const summary = (d: TypeVersionDef, role: string | null) => ({
@@ -25,7 +25,8 @@ export async function typeRoutes(app: FastifyInstance, engine: Engine) {
     const items = engine.registry.list()
       .filter((d) => !d.settings.registration)
       .map((d) => summary(d, user.role))
-      .filter((t) => t.canStart || user.role !== 'owner')
+      // A role whose data says types: startable (业主) lists only what it may start.
+      .filter((t) => t.canStart || engine.registry.roles[user.role]?.types !== 'startable')
       .sort((a, b) => a.order - b.order);
     return { items };
   });
@@ -62,11 +63,18 @@ export async function typeRoutes(app: FastifyInstance, engine: Engine) {
 
   app.get('/api/vocabulary', { schema: { tags: ['types'], summary: '流程定义可用的角色、条件、动作、规则、决定表单' } }, async (req) => {
     requireUser(req);
-    return vocabulary(Object.keys(engine.registry.decisionForms), Object.keys(engine.registry.registers));
+    return vocabulary(Object.keys(engine.registry.decisionForms), Object.keys(engine.registry.registers), engine.registry.roles);
   });
 
   app.get('/api/districts', { schema: { tags: ['public'], summary: '区县与街道' } }, async () => {
     const rows = await engine.db.models.District.findAll({ order: [['code', 'ASC']], raw: true });
     return { items: rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parentCode, level: r.level })) };
   });
+
+  // Public: the portal's login and registration tabs are titled from it before anyone logs in.
+  app.get('/api/roles', { schema: { tags: ['public'], summary: '角色：名称、类别（管理部门/机构/个人/系统管理员）、可见范围、登录后首页' } }, async () => ({
+    items: roleList(engine.registry.roles).map((r) => ({
+      id: r.id, title: r.title, tabTitle: r.tabTitle ?? null, kind: r.kind, scope: r.scope, home: r.home, types: r.types ?? 'all',
+    })),
+  }));
 }

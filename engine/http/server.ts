@@ -89,7 +89,7 @@ export function toAppError(err: unknown, limits?: SizeLimits): AppError {
 }
 
 /** Routes anyone may call without a session: the portal, login and registration, health. */
-const PUBLIC_ROUTES = ['/api/health', '/api/districts', '/api/auth/login', '/api/auth/logout', '/api/auth/register', '/api/auth/registration-types'];
+const PUBLIC_ROUTES = ['/api/health', '/api/districts', '/api/roles', '/api/auth/login', '/api/auth/logout', '/api/auth/register', '/api/auth/registration-types'];
 // APP_FALLBACK is the web app's catch-all (static.ts); it answers an unknown /api path with a 404 itself.
 export const isPublicRoute = (pattern: string) => PUBLIC_ROUTES.includes(pattern) || pattern.startsWith('/api/public/') || pattern === APP_FALLBACK;
 

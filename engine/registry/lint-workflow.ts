@@ -10,16 +10,16 @@
 // every descendant; `onDone` fires once a final child (compound) or a final state in every region
 // (parallel) is reached. The simulator runs the real machine (see engine/admin/simulate.ts).
 import type Ajv from 'ajv';
-import { ROLES, SCOPES } from './vocabulary.js';
+import { SCOPES, taskRoles } from './vocabulary.js';
 import { ACTION_ENTRIES } from '../vocabulary/actions/index.js';
 import { GUARD_ENTRIES } from '../vocabulary/guards/index.js';
 import { schemaHasPath } from '../vocabulary/known-fields.js';
 import type { EntryCheckContext } from '../vocabulary/entry.js';
 import { parseDuration } from './durations.js';
-import type { TaskDef, TypeBundle, WorkflowFix } from './types.js';
+import type { Roles, TaskDef, TypeBundle, WorkflowFix } from './types.js';
 
 type Node = Record<string, unknown>;
-export interface WorkflowLintContext { ajv: Ajv; decisionForms: Record<string, object>; registers: Record<string, unknown> }
+export interface WorkflowLintContext { ajv: Ajv; decisionForms: Record<string, object>; registers: Record<string, unknown>; roles: Roles }
 export type AddProblem = (path: string, message: string, fix?: WorkflowFix) => void;
 
 export interface StateInfo { path: string[]; jsonPath: string; node: Node; parent?: StateInfo; children: StateInfo[] }
@@ -264,7 +264,7 @@ function lintTasks(s: StateInfo, ctx: WorkflowLintContext, add: AddProblem, dela
     if (typeof task.name !== 'string' || !task.name) add(`${p}/name`, 'a task needs a name');
     if (typeof task.title !== 'string' || !task.title) add(`${p}/title`, 'a task needs a title');
     if (!task.role) add(`${p}/role`, 'a task needs a role');
-    else if (!(task.role in ROLES)) add(`${p}/role`, `unknown role "${task.role}"`);
+    else if (!(task.role in taskRoles(ctx.roles))) add(`${p}/role`, `unknown role "${task.role}"`);
     if (!(task.scope in SCOPES)) add(`${p}/scope`, `unknown scope "${String(task.scope)}"`);
     if (task.due !== undefined && !(task.due in delays) && parseDuration(task.due) === null) add(`${p}/due`, `"${task.due}" is not a duration or a delay name`);
     if (!isObj(task.events) || Object.keys(task.events).length === 0) return add(`${p}/events`, 'a task needs at least one event');

@@ -4,11 +4,11 @@
 // bad input.
 import type Ajv from 'ajv';
 import Handlebars from 'handlebars';
-import { ROLES, RULES } from './vocabulary.js';
+import { RULES, taskRoles } from './vocabulary.js';
 import { lintWorkflow } from './lint-workflow.js';
 import { buildMachine } from './machine.js';
 import { isDataDelay, parseDuration } from './durations.js';
-import type { DefinitionProblem, TypeBundle, WorkflowFix } from './types.js';
+import type { DefinitionProblem, Roles, TypeBundle, WorkflowFix } from './types.js';
 import { settingsMetaSchema } from './meta-schema.js';
 import { unknownTemplateNames } from './template-names.js';
 import { lintForm } from './lint-form.js';
@@ -19,6 +19,8 @@ export interface LintContext {
   ajv: Ajv;
   decisionForms: Record<string, object>;
   registers: Record<string, unknown>;
+  /** The installation's roles (roles/*.json): starters and task roles must name one. */
+  roles: Roles;
   files?: Partial<Record<'schema' | 'uiSchema' | 'workflow' | 'settings', string>> & { prints?: Record<string, string> };
   /** The helpers print templates may call and the shared partials they may include; unchecked when absent. */
   printHelpers?: string[];
@@ -42,7 +44,9 @@ export function lintBundle(bundle: TypeBundle, ctx: LintContext): DefinitionProb
   const settingsOk = ctx.ajv.validate(settingsMetaSchema, bundle.settings);
   if (!settingsOk) for (const e of ctx.ajv.errors ?? []) add('settings', e.instancePath, e.message ?? 'invalid');
   const settings = bundle.settings ?? ({} as TypeBundle['settings']);
-  for (const [i, r] of (settings.starters ?? []).entries()) if (!(r in ROLES)) add('settings', `/starters/${i}`, `unknown role "${r}"`);
+  const roles = taskRoles(ctx.roles);
+  for (const [i, r] of (settings.starters ?? []).entries()) if (!(r in roles)) add('settings', `/starters/${i}`, `unknown role "${r}"`);
+  if (settings.registration && !(settings.registration.role in ctx.roles)) add('settings', '/registration/role', `unknown role "${settings.registration.role}"`);
   for (const [i, rule] of (settings.rules ?? []).entries()) {
     const def = RULES[rule.rule];
     if (!def) { add('settings', `/rules/${i}/rule`, `unknown rule "${rule.rule}"`); continue; }

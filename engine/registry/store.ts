@@ -9,11 +9,12 @@ import type { Database } from '../db/index.js';
 import { buildMachine } from './machine.js';
 import { lintBundle } from './lint.js';
 import { DefinitionLoadError, loadBundlesFromDisk, loadDecisionForms, loadPartials, loadRegisters, type RegisterDef } from './loader.js';
-import type { DefinitionProblem, TypeBundle, TypeVersionDef } from './types.js';
+import { loadRoles } from './roles.js';
+import type { DefinitionProblem, Roles, TypeBundle, TypeVersionDef } from './types.js';
 
 export class DefinitionError extends Error {
-  constructor(readonly problems: DefinitionProblem[]) {
-    super(`invalid type definition:\n${problems.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join('\n')}`);
+  constructor(readonly problems: DefinitionProblem[], heading = 'invalid type definition') {
+    super(`${heading}:\n${problems.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join('\n')}`);
   }
 }
 
@@ -42,6 +43,8 @@ export interface Registry {
   decisionForms: Record<string, object>;
   registers: Record<string, RegisterDef>;
   partials: Record<string, string>;
+  /** The roles (roles/<id>.json): titles, kinds and what each sees. */
+  roles: Roles;
 }
 
 const bundleHash = (b: TypeBundle) =>
@@ -53,6 +56,9 @@ export async function openRegistry(db: Database, ajv: Ajv, rootDir: string, opts
   const decisionForms = fromDisk(() => loadDecisionForms(rootDir));
   const registers = fromDisk(() => loadRegisters(rootDir));
   const partials = loadPartials(rootDir);
+  // Roles first: the types' starters and task roles are checked against them.
+  const { roles, problems: roleProblems } = loadRoles(rootDir, ajv);
+  if (roleProblems.length) throw new DefinitionError(roleProblems, '角色定义有误');
   const versions = new Map<string, TypeVersionDef>(); // `${id}@${version}`
   const machines = new WeakMap<TypeVersionDef, AnyStateMachine>();
   let currentVersions = new Map<string, number>();
@@ -65,7 +71,7 @@ export async function openRegistry(db: Database, ajv: Ajv, rootDir: string, opts
   }
   const lint = (bundle: TypeBundle, files?: Parameters<typeof lintBundle>[1]['files']) =>
     // Bundles from the console (no files) also get the form self-test; files on disk are tested by the suite.
-    lintBundle(bundle, { ajv, decisionForms, registers, files, printHelpers: opts.printHelpers, partials: Object.keys(partials), selfTest: !files });
+    lintBundle(bundle, { ajv, decisionForms, registers, roles, files, printHelpers: opts.printHelpers, partials: Object.keys(partials), selfTest: !files });
 
   const toDef = (row: Record<string, unknown>): TypeVersionDef => {
     const key = `${row.typeId}@${row.version}`;
@@ -81,6 +87,7 @@ export async function openRegistry(db: Database, ajv: Ajv, rootDir: string, opts
     decisionForms,
     registers,
     partials,
+    roles,
     current: (typeId) => {
       const v = currentVersions.get(typeId);
       return v === undefined ? undefined : versions.get(`${typeId}@${v}`);

@@ -167,3 +167,29 @@ export interface DefinitionProblem {
   message: string;
   fix?: WorkflowFix;
 }
+
+/**
+ * A role as data (roles/<id>.json): who its users are and what they see. Who may start a type stays
+ * in the type's settings (starters); who may register online, in the registration types' settings.
+ */
+export interface RoleDef {
+  /** The file name: the role id users and tasks carry (clerk, company …). */
+  id: string;
+  /** Chinese name (受理窗口, 物业服务企业). */
+  title: string;
+  /** Short title of the portal's login and registration tabs (物业公司), for roles that register. */
+  tabTitle?: string;
+  /** department: works cases in an inbox; organisation / person: applies; admin: runs the platform. */
+  kind: 'department' | 'organisation' | 'person' | 'admin';
+  /** Cases and register entries it sees: all; the user's district (submitted cases); its organisation's. */
+  scope: 'all' | 'district' | 'org';
+  /** Where its users land after logging in. */
+  home: string;
+  /** Order in lists of roles (menus, the console's role pickers). */
+  order?: number;
+  /** Types listed in GET /api/types: all it may start or see (default), or only those it may start. */
+  types?: 'all' | 'startable';
+}
+
+/** The roles of the installation by id. */
+export type Roles = Readonly<Record<string, RoleDef>>;

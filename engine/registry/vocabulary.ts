@@ -1,4 +1,4 @@
-// The fixed vocabulary a definition may name: roles, task scopes, guards, actions (effects) and
+// The vocabulary a definition may name: roles (data, from roles/), task scopes, guards, actions (effects) and
 // rules. Definitions reference these by name with JSON params. Guards and actions are entries of
 // engine/vocabulary (title, params and code in one file each); here they are listed for the
 // console. Each entry is named for what it does, never for a business.
@@ -7,19 +7,16 @@ import { RULE_ENTRIES } from '../vocabulary/rules/index.js';
 import { GUARD_ENTRIES } from '../vocabulary/guards/index.js';
 import { OPERATORS, SCOPE_ROOTS } from '../expression/index.js';
 import { ACTION_ENTRIES } from '../vocabulary/actions/index.js';
+import { roleList } from './roles.js';
+import type { Roles } from './types.js';
 
-export const ROLES = {
-  admin: '系统管理员',
-  clerk: '受理窗口',
-  reviewer: '审核人员',
-  developer: '开发建设单位',
-  company: '物业服务企业',
-  committee: '业主委员会',
-  owner: '业主',
-  /** Pseudo-role: the organisation that started the case. */
-  applicant: '申请单位',
-} as const;
-export type Role = keyof typeof ROLES;
+/** Pseudo-role of tasks: the organisation that started the case. The roles themselves are data (roles/). */
+export const APPLICANT = { applicant: '申请单位' } as const;
+
+/** The role titles a definition may name: the installation's roles, then the applicant pseudo-role. */
+export function taskRoles(roles: Roles): Record<string, string> {
+  return { ...Object.fromEntries(roleList(roles).map((r) => [r.id, r.title])), ...APPLICANT };
+}
 
 export const SCOPES = {
   district: '案件所属区县',
@@ -42,8 +39,8 @@ export const ACTIONS: Record<string, { title: string; params: object }> = titled
 export const RULES: Record<string, { title: string; params: object }> = titled(RULE_ENTRIES);
 
 /** Vocabulary as data, for the admin console and the docs. */
-export function vocabulary(decisionForms: string[], registers: string[]) {
+export function vocabulary(decisionForms: string[], registers: string[], roles: Roles) {
   // expression: what the expr guard's language offers (operations, variable roots), for the condition builder.
   const expression = { operators: OPERATORS, roots: SCOPE_ROOTS };
-  return { roles: ROLES, scopes: SCOPES, guards: GUARDS, actions: ACTIONS, rules: RULES, decisionForms, registers, expression };
+  return { roles: taskRoles(roles), scopes: SCOPES, guards: GUARDS, actions: ACTIONS, rules: RULES, decisionForms, registers, expression };
 }

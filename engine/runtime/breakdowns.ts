@@ -7,7 +7,7 @@ import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/index.js';
 import { pointerKeys } from '../registry/pointer.js';
 import type { Breakdown, DashboardSetting } from '../registry/types.js';
-import { caseVisibilityWhere } from './access.js';
+import { caseVisibilityWhere, scopeOf } from './access.js';
 
 const MAX_ROWS = 20_000;
 const MAX_GROUPS = 50;
@@ -68,13 +68,13 @@ export async function dashboardBreakdowns(engine: Engine, user: SessionUser): Pr
     .sort((a, b) => (a.settings.order ?? 100) - (b.settings.order ?? 100));
   for (const def of types) {
     const rows = await Case.findAll({
-      where: { [Op.and]: [caseVisibilityWhere(user), { typeId: def.id, status: { [Op.ne]: 'draft' } }] },
+      where: { [Op.and]: [caseVisibilityWhere(engine.registry.roles, user), { typeId: def.id, status: { [Op.ne]: 'draft' } }] },
       attributes: ['data'], order: [['id', 'DESC']], limit: MAX_ROWS, raw: true,
     });
     out.push(...breakdownsOf('type', def.id, def.settings.title, def.settings.dashboard as DashboardSetting, rows.map((r) => r.data)));
   }
   // A department sees its district's entries, an administrator all (as GET /api/reports/:register).
-  const entryScope: WhereOptions = user.role === 'admin' ? {} : { district: user.district ?? '' };
+  const entryScope: WhereOptions = scopeOf(engine.registry.roles, user) === 'all' ? {} : { district: user.district ?? '' };
   for (const [id, reg] of Object.entries(engine.registry.registers)) {
     if (!reg.dashboard) continue;
     const rows = await RegisterEntry.findAll({

@@ -125,7 +125,7 @@ export async function updateDraft(engine: Engine, user: SessionUser, caseId: num
   await engine.db.tx(async (t) => {
     const s = caseSql(engine.db, t);
     const row = await lockCaseRow(s, caseId);
-    if (!(await canSeeCaseRow(s.raw, user, row))) throw new AppError('NOT_FOUND', { what: '业务单' });
+    if (!(await canSeeCaseRow(s.raw, engine.registry.roles, user, row))) throw new AppError('NOT_FOUND', { what: '业务单' });
     if (row.orgId === null || row.orgId !== user.orgId) throw new AppError('FORBIDDEN');
     if (version !== undefined && version !== row.version) throw new AppError('CASE_CONFLICT');
     const def = await engine.registry.get(row.typeId, row.typeVersion);
@@ -165,7 +165,7 @@ export async function sendEvent(engine: Engine, user: SessionUser, caseId: numbe
     const s = caseSql(engine.db, t);
     const row = await lockCaseRow(s, caseId);
     // Who may see it is judged on the locked row (one query less than canSeeCase before the lock).
-    if (!(await canSeeCaseRow(s.raw, user, row))) throw new AppError('NOT_FOUND', { what: '业务单' });
+    if (!(await canSeeCaseRow(s.raw, engine.registry.roles, user, row))) throw new AppError('NOT_FOUND', { what: '业务单' });
     if (input.version !== undefined && input.version !== row.version) throw new AppError('CASE_CONFLICT');
     const def = await engine.registry.get(row.typeId, row.typeVersion);
     const open = await openTasksOf(s, caseId);

@@ -73,7 +73,7 @@ export async function checkData(engine: Engine, def: TypeVersionDef, raw: Data, 
 
 /** Checks a case's data (or unsaved edits of it) with the rules of the case's own type version. */
 export async function checkCase(engine: Engine, user: SessionUser, caseId: number, data?: Data): Promise<CheckResult> {
-  if (!(await canSeeCase(engine.db, user, caseId))) throw new AppError('NOT_FOUND', { what: '业务单' });
+  if (!(await canSeeCase(engine.db, engine.registry.roles, user, caseId))) throw new AppError('NOT_FOUND', { what: '业务单' });
   const row = await engine.db.models.Case.findByPk(caseId, { raw: true });
   if (!row) throw new AppError('NOT_FOUND', { what: '业务单' });
   const def = await engine.registry.get(row.typeId as string, row.typeVersion as number);

@@ -2,7 +2,7 @@
 export { createCase, updateDraft, sendEvent, fireTimer, validateCaseData, caseOps } from './case-runtime.js';
 export { listInbox, claimTask, releaseTask, reassignTask, type InboxQuery } from './tasks.js';
 export { listCases, caseListWhere, caseView, type CaseListQuery } from './views.js';
-export { canSeeCase, caseVisibilityWhere, userMatchesTask } from './access.js';
+export { canSeeCase, caseVisibilityWhere, userMatchesTask, scopeOf, isStaff, requireStaff, entryVisibilityWhere, canSeeOrgProfile } from './access.js';
 export { stateTitle, isEditable } from './states.js';
 export { printsNow, printAllowedNow, printTitle } from './prints-now.js';
 export { startTimerPoller, type TimerPoller } from './timers.js';

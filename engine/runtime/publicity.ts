@@ -11,7 +11,7 @@ import { getPointer } from '../registry/pointer.js';
 import type { TypeVersionDef } from '../registry/types.js';
 import { validateForm } from '../validation/index.js';
 import { activePaths, stateConfig, stateTitle } from './states.js';
-import { DEPARTMENT_ROLES } from './access.js';
+import { isStaff } from './access.js';
 
 type Row = Record<string, unknown>;
 
@@ -137,7 +137,7 @@ export async function lodgeObjection(engine: Engine, caseId: number, body: unkno
  */
 export async function objectionsFor(engine: Engine, user: SessionUser, caseId: number): Promise<Row[]> {
   const rows = await engine.db.read.all('SELECT id, name, contact, content, created_at FROM objections WHERE case_id = ? ORDER BY id', [caseId]);
-  const full = user.role === 'admin' || DEPARTMENT_ROLES.has(user.role);
+  const full = isStaff(engine.registry.roles, user);
   return rows.map((o) => (full
     ? { id: o.id, name: o.name, contact: o.contact, content: o.content, createdAt: o.createdAt }
     : { id: o.id, content: o.content, createdAt: o.createdAt }));

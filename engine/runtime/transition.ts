@@ -6,7 +6,7 @@ import { transition } from 'xstate';
 import type { Transaction } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
-import { ROLES, getPointer, persistSnapshot, setPointer, resolveDelay, restoreSnapshot, type TaskDef, type TypeVersionDef } from '../registry/index.js';
+import { getPointer, taskRoles, persistSnapshot, setPointer, resolveDelay, restoreSnapshot, type TaskDef, type TypeVersionDef } from '../registry/index.js';
 import { activeLeaves, activePaths, stateConfig } from './states.js';
 import { runEffects, type EffectCase, type Flag } from './effects.js';
 import { indexFields } from './index-fields.js';
@@ -49,7 +49,7 @@ export async function createTasksForPaths(engine: Engine, t: Transaction, def: T
       // An organisation named in the data (the company a complaint is forwarded to) must exist and
       // hold an account of the task's role, or the task would sit in nobody's inbox.
       if (task.orgField && !(orgId && await User.count({ where: { orgId, active: true, ...(task.role === 'applicant' ? {} : { role: task.role }) }, transaction: t }))) {
-        const who = (ROLES as Record<string, string>)[task.role] ?? task.role;
+        const who = taskRoles(engine.registry.roles)[task.role] ?? task.role;
         throw new AppError('RULE_VIOLATION', { message: orgId ? `「${task.title}」的办理单位（编号 ${orgId}）不存在或不是${who}` : `「${task.title}」没有确定办理单位（未找到对应的${who}）` });
       }
       const row = {

@@ -4,6 +4,7 @@ import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
 import type { SessionUser } from '../auth/sessions.js';
+import type { Roles } from '../registry/index.js';
 import { caseVisibilityBranches, caseVisibilityWhere, canSeeCaseRow, userMatchesTask } from './access.js';
 import { isEditable, stateTitle } from './states.js';
 import { printsNow } from './prints-now.js';
@@ -25,8 +26,8 @@ export interface CaseListQuery {
 const escapeLike = (s: string) => `%${s.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 /** The cases a list query selects for this caller: their scope plus the filters (also used by the Excel export). */
-export function caseListWhere(user: SessionUser, query: CaseListQuery): WhereOptions {
-  const and: WhereOptions[] = [caseVisibilityWhere(user)];
+export function caseListWhere(roles: Roles, user: SessionUser, query: CaseListQuery): WhereOptions {
+  const and: WhereOptions[] = [caseVisibilityWhere(roles, user)];
   if (query.type) and.push({ typeId: query.type });
   if (query.state) and.push({ state: query.state });
   if (query.status) and.push({ status: query.status });
@@ -70,7 +71,7 @@ export async function listCases(engine: Engine, user: SessionUser, query: CaseLi
   const page = Math.max(query.page ?? 1, 1);
   const offset = (page - 1) * pageSize;
   // caseListWhere as SQL: the visibility branches (disjoint) and the filters.
-  const vis = caseVisibilityBranches(user, engine.db.dialect);
+  const vis = caseVisibilityBranches(engine.registry.roles, user, engine.db.dialect);
   const branches = vis ? vis.branches : ['1 = 1'];
   const params: Record<string, unknown> = { ...(vis?.params ?? {}) };
   const filters: string[] = [];
@@ -126,7 +127,7 @@ export async function caseView(engine: Engine, user: SessionUser, caseId: number
   // Prepared statements (engine/db/raw.ts): every write answers this view, so it is a hot path.
   const read = engine.db.read;
   const row = await read.get('SELECT * FROM cases WHERE id = ?', [caseId]);
-  if (!row || !(await canSeeCaseRow(read, user, row as { id: number }))) throw new AppError('NOT_FOUND', { what: '业务单' });
+  if (!row || !(await canSeeCaseRow(read, engine.registry.roles, user, row as { id: number }))) throw new AppError('NOT_FOUND', { what: '业务单' });
   const def = await engine.registry.get(row.typeId as string, row.typeVersion as number);
   const leaves = String(row.state).split(',');
   const [tasks, history, files, org] = await Promise.all([

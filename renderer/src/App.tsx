@@ -5,6 +5,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { SessionProvider } from './app/session';
 import { DistrictsProvider } from './app/districts';
 import { RequireLogin } from './app/RequireLogin';
+import { departmentRoles } from './app/roles';
 import { PortalLayout, WorkLayout } from './layout/Layouts';
 import { Loading } from './ui/Alert';
 import { HomePage } from './portal/HomePage';
@@ -24,7 +25,6 @@ import { InboxCasePage } from './inbox/InboxCasePage';
 
 // Charts are only for the department dashboard: their code loads with that page.
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const DEPARTMENT = ['clerk', 'reviewer', 'admin'];
 // The admin console (editors, CodeMirror) loads only for /admin.
 const AdminConsole = lazy(() => import('./admin/AdminConsole').then((m) => ({ default: m.AdminConsole })));
 
@@ -33,6 +33,8 @@ const work = (page: React.ReactNode, roles?: string[]) => (
 );
 
 export function App() {
+  // The staff's pages: departments and the administrator (roles/*.json, loaded before the first render).
+  const DEPARTMENT = departmentRoles();
   return (
     <BrowserRouter>
       <SessionProvider>

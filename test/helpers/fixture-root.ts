@@ -1,4 +1,4 @@
-// A copy of the definitions tree (forms/, workflows/, types/, registers/, print-templates/, seed/)
+// A copy of the definitions tree (forms/, workflows/, types/, registers/, print-templates/, seed/, roles/)
 // in a temp folder, plus test-only types from test/fixtures/<name>/ — so tests can add a type or
 // break one without touching the repository.
 import fs from 'node:fs';
@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT_DIR } from '../../engine/config.js';
 
-const PARTS = ['forms', 'workflows', 'types', 'registers', 'print-templates', 'seed', 'profiles'];
+const PARTS = ['forms', 'workflows', 'types', 'registers', 'print-templates', 'seed', 'profiles', 'roles'];
 
 export function makeFixtureRoot(...fixtures: string[]): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'beian-root-'));

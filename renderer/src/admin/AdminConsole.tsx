@@ -3,6 +3,7 @@
 // Only the administrator reaches it; everyone else is told so (the API refuses them too).
 import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { useSession } from '../app/session';
+import { isAdmin } from '../app/roles';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { TypesListPage } from './TypesListPage';
 import { TypeEditorPage } from './TypeEditorPage';
@@ -27,7 +28,7 @@ function Forbidden() {
 export function AdminConsole() {
   const { me } = useSession();
   const location = useLocation();
-  if (me?.user.role !== 'admin') return <Forbidden />;
+  if (!isAdmin(me?.user.role)) return <Forbidden />;
   const editing = /^\/admin\/types\/[^/]+\/?$/.test(location.pathname);
   return (
     <div className={`admin-console ${editing ? 'editing' : ''}`}>

@@ -11,7 +11,7 @@ import { cleanData } from '../forms/paths';
 import { Alert, ErrorAlert } from '../ui/Alert';
 import { Tag } from '../ui/StatusTag';
 import { dueText, formatDateTime } from '../ui/format';
-import { ROLE_TITLES } from '../app/roles';
+import { roleTitle } from '../app/roles';
 
 interface Props {
   view: CaseView;
@@ -79,7 +79,7 @@ function TaskActions({ task, actions, view, user, onDone, onReload }: Props & { 
       <div className="task-actions-head">
         <div>
           <strong>{task.title ?? task.name}</strong>
-          <span className="muted">（{ROLE_TITLES[task.role] ?? task.role}）</span>
+          <span className="muted">（{roleTitle(task.role)}）</span>
         </div>
         {task.dueAt && (
           <div className="nowrap">

@@ -1,7 +1,7 @@
 // The head of a case: number, type, name, where it is now (step, open tasks, due times), the
 // applicant, and warnings reviewers must see (flags on the case, on the applicant's account).
 import type { CaseView } from '../api/model';
-import { ROLE_TITLES } from '../app/roles';
+import { roleTitle } from '../app/roles';
 import { useDistricts } from '../app/districts';
 import { StateTag, StatusTag, Tag } from '../ui/StatusTag';
 import { dueText, formatDateTime } from '../ui/format';
@@ -37,7 +37,7 @@ export function CaseSummary({ view }: { view: CaseView }) {
         <div className="span-2"><dt>当前环节</dt><dd>
           {open.length === 0 ? view.stateTitle : open.map((t) => (
             <div key={t.id}>
-              {view.stateTitle}：{t.title ?? t.name}（{ROLE_TITLES[t.role] ?? t.role}）
+              {view.stateTitle}：{t.title ?? t.name}（{roleTitle(t.role)}）
               {t.dueAt && <> 期限 {formatDateTime(t.dueAt)} <Tag tone={t.overdue ? 'red' : 'grey'}>{dueText(t.dueAt)}</Tag></>}
             </div>
           ))}

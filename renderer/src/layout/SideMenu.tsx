@@ -3,7 +3,7 @@
 import { NavLink } from 'react-router';
 import { useSession } from '../app/session';
 import { groupByMenu, useTypes } from '../app/types';
-import { ROLE_TITLES, isDepartment } from '../app/roles';
+import { hasInbox, isAdmin, isDepartment, roleTitle } from '../app/roles';
 import { useApi } from '../api/hooks';
 
 interface ProfileSummary { name: string; title: string; menu: string | null; orgKinds: string[] | null }
@@ -23,13 +23,13 @@ export function SideMenu() {
     <nav aria-label="业务菜单" className="side-menu">
       <div className="side-user">
         <div className="side-user-name">{me.org?.name ?? me.user.displayName}</div>
-        <div className="side-user-role">{ROLE_TITLES[me.user.role] ?? me.user.role}</div>
+        <div className="side-user-role">{roleTitle(me.user.role)}</div>
       </div>
       <h3 className="side-group">{dept ? '业务办理' : '工作台'}</h3>
       <ul>
         {dept ? (
           <>
-            {me.user.role !== 'admin' && <li><NavLink to="/inbox">待办事项</NavLink></li>}
+            {hasInbox(me.user.role) && <li><NavLink to="/inbox">待办事项</NavLink></li>}
             <li><NavLink to="/workspace/cases" end>业务查询</NavLink></li>
             <li><NavLink to="/dashboard">统计分析</NavLink></li>
           </>
@@ -55,7 +55,7 @@ export function SideMenu() {
           <ul>{pages(m).map((p) => <li key={p.name}><NavLink to={`/workspace/profiles/${p.name}`} end>{p.title}</NavLink></li>)}</ul>
         </div>
       ))}
-      {me.user.role === 'admin' && (
+      {isAdmin(me.user.role) && (
         <>
           <h3 className="side-group">系统管理</h3>
           <ul>

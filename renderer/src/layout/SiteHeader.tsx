@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { useSession } from '../app/session';
 import { usePlatformName } from '../app/districts';
-import { ROLE_TITLES, homeOf, isDepartment } from '../app/roles';
+import { hasInbox, homeOf, isAdmin, isDepartment, roleTitle } from '../app/roles';
 import { useApi } from '../api/hooks';
 import type { PublicRegister } from '../api/model';
 import { today } from '../ui/format';
@@ -24,9 +24,9 @@ export function SiteHeader() {
   nav.push({ to: '/public', title: '信息公开', end: true }, { to: '/notices', title: '公示公告' }, { to: '/track', title: '办件查询' }, { to: '/guide', title: '办事指南' });
   if (me && !isDepartment(role)) nav.push({ to: '/workspace', title: '网上办事' });
   if (isDepartment(role)) {
-    if (role !== 'admin') nav.push({ to: '/inbox', title: '待办事项' });
+    if (hasInbox(role)) nav.push({ to: '/inbox', title: '待办事项' });
     nav.push({ to: '/dashboard', title: '统计分析' });
-    if (role === 'admin') nav.push({ to: '/admin', title: '系统管理' });
+    if (isAdmin(role)) nav.push({ to: '/admin', title: '系统管理' });
   }
 
   return (
@@ -38,7 +38,7 @@ export function SiteHeader() {
           <span className="topbar-account">
             {me ? (
               <>
-                <span>您好，{me.org?.name ?? me.user.displayName}（{ROLE_TITLES[me.user.role] ?? me.user.role}）</span>
+                <span>您好，{me.org?.name ?? me.user.displayName}（{roleTitle(me.user.role)}）</span>
                 <Link to={homeOf(me.user.role)}>进入工作台</Link>
                 <button type="button" className="linklike" onClick={async () => { await logout(); navigate('/'); }}>退出登录</button>
               </>

@@ -7,7 +7,7 @@ import { qs } from '../api/client';
 import { useApi, useAnswers } from '../api/hooks';
 import type { Paged, PublicEntry, PublicRegister } from '../api/model';
 import { useSession } from '../app/session';
-import { ROLE_TITLES, homeOf } from '../app/roles';
+import { homeOf, roleTitle } from '../app/roles';
 import { usePlatformName } from '../app/districts';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { Empty, Loading } from '../ui/Alert';
@@ -123,7 +123,7 @@ export function HomePage() {
             <section className="login-box welcome-box" aria-label="已登录">
               <h2 className="login-title">欢迎您</h2>
               <p className="welcome-name">{me.org?.name ?? me.user.displayName}</p>
-              <p className="muted">{ROLE_TITLES[me.user.role] ?? me.user.role}</p>
+              <p className="muted">{roleTitle(me.user.role)}</p>
               <Link className="btn btn-primary btn-block" to={homeOf(me.user.role)}>进入工作台</Link>
             </section>
           ) : <LoginBox />}
@@ -139,7 +139,7 @@ export function HomePage() {
                 <Link to={s.publicStart && !me ? `/services/${s.id}` : me ? `/workspace/new/${s.id}` : `/guide#${s.id}`} className="service-card">
                   <span className="service-icon" aria-hidden="true"><ServiceIcon /></span>
                   <span className="service-title">{s.title}</span>
-                  <span className="service-who">{s.publicStart ? '无需登录，公众可办' : `办理对象：${s.starters.map((r) => ROLE_TITLES[r] ?? r).join('、') || '—'}`}</span>
+                  <span className="service-who">{s.publicStart ? '无需登录，公众可办' : `办理对象：${s.starters.map(roleTitle).join('、') || '—'}`}</span>
                 </Link>
               </li>
             ))}

@@ -6,7 +6,7 @@ import { ApiError } from '../api/client';
 import { useApi } from '../api/hooks';
 import type { RegistrationType } from '../api/model';
 import { useSession } from '../app/session';
-import { ORG_TAB_TITLES, homeOf } from '../app/roles';
+import { homeOf, tabRoles, tabTitle } from '../app/roles';
 
 /** The registration form's code field title: 统一社会信用代码 or 机构代码 — the login name. */
 function codeTitle(t: RegistrationType | undefined): string {
@@ -17,13 +17,13 @@ function codeTitle(t: RegistrationType | undefined): string {
 
 export function LoginBox({ next, initialTab, initialUsername }: { next?: string; initialTab?: string; initialUsername?: string }) {
   const types = useApi<RegistrationType[]>('/api/auth/registration-types');
-  const order = Object.keys(ORG_TAB_TITLES);
+  const order = tabRoles();
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   const tabs = [
-    ...[...(types.data ?? [])].sort((a, b) => rank(a.orgType) - rank(b.orgType)).map((t) => ({ key: t.orgType, title: ORG_TAB_TITLES[t.orgType] ?? t.title.replace(/注册$/, ''), type: t })),
+    ...[...(types.data ?? [])].sort((a, b) => rank(a.orgType) - rank(b.orgType)).map((t) => ({ key: t.orgType, title: tabTitle(t.orgType) ?? t.title.replace(/注册$/, ''), type: t })),
     { key: 'department', title: '管理部门', type: undefined },
   ];
-  const [tab, setTab] = useState(initialTab ?? 'developer');
+  const [tab, setTab] = useState(initialTab ?? order[0] ?? 'department');
   const current = tabs.find((t) => t.key === tab) ?? tabs[0];
   const { login } = useSession();
   const navigate = useNavigate();

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { useApi } from '../api/hooks';
 import { useDistricts } from '../app/districts';
-import { ROLE_TITLES } from '../app/roles';
+import { roleTitle } from '../app/roles';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { Panel } from '../ui/Panel';
 import { Alert, Loading } from '../ui/Alert';
@@ -48,7 +48,7 @@ export function GuidePage() {
                   <tr key={s.id} id={s.id}>
                     <th scope="row">{s.title}</th>
                     <td className="nowrap">{s.menu ?? '—'}</td>
-                    <td>{s.starters.map((r) => ROLE_TITLES[r] ?? r).join('、') || '—'}</td>
+                    <td>{s.starters.map(roleTitle).join('、') || '—'}</td>
                     <td>{s.description}</td>
                     <td>{s.steps.join(' → ')}</td>
                   </tr>

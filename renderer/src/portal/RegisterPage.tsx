@@ -9,7 +9,7 @@ import type { Uploader } from '../forms/context';
 import { useApi } from '../api/hooks';
 import type { RegistrationType } from '../api/model';
 import { useDistricts } from '../app/districts';
-import { ORG_TAB_TITLES } from '../app/roles';
+import { tabTitle } from '../app/roles';
 import { SchemaForm } from '../forms/SchemaForm';
 import { cleanData, pointerToPath, schemaAt } from '../forms/paths';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
@@ -47,7 +47,7 @@ export function RegisterIndex() {
             {types.data.map((t) => (
               <li key={t.orgType}>
                 <Link className="quick-card" to={`/register/${t.orgType}`}>
-                  <span className="quick-icon" aria-hidden="true">{(ORG_TAB_TITLES[t.orgType] ?? t.title).slice(0, 1)}</span>
+                  <span className="quick-icon" aria-hidden="true">{(tabTitle(t.orgType) ?? t.title).slice(0, 1)}</span>
                   <span className="quick-title">{t.title}</span>
                 </Link>
               </li>

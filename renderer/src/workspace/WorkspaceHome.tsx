@@ -10,7 +10,7 @@ import { Panel } from '../ui/Panel';
 import { Empty, Loading } from '../ui/Alert';
 import { StateTag, Tag } from '../ui/StatusTag';
 import { dueText, formatDateTime } from '../ui/format';
-import { ROLE_TITLES } from '../app/roles';
+import { roleTitle } from '../app/roles';
 
 export function WorkspaceHome() {
   const { me } = useSession();
@@ -30,7 +30,7 @@ export function WorkspaceHome() {
       <section className="welcome">
         <div>
           <h1>{me.org?.name ?? me.user.displayName}</h1>
-          <p>{ROLE_TITLES[me.user.role] ?? me.user.role}　登录名：{me.user.username}</p>
+          <p>{roleTitle(me.user.role)}　登录名：{me.user.username}</p>
           {me.org?.warnings?.map((w) => <p key={w.code} className="warn-text">⚠ {w.message}</p>)}
         </div>
         <dl className="counters">

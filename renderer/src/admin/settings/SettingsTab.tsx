@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { useSession } from '../../app/session';
 import { useTypes } from '../../app/types';
+import { starterRoles } from '../../app/roles';
 import type { TypeSettings } from '../../api/model';
 import type { Draft } from '../useDraft';
 import type { Vocabulary } from '../api';
@@ -12,7 +13,6 @@ import { Labeled, NumberInput } from '../Labeled';
 import { readForm } from '../form/fieldModel';
 import { DelaysEditor } from './DelaysEditor';
 
-const APPLICANT_ROLES = ['developer', 'company', 'committee', 'owner', 'clerk', 'reviewer'];
 
 export function SettingsTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary | undefined }) {
   const b = draft.bundle!;
@@ -60,7 +60,7 @@ export function SettingsTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary 
       <h3 className="section-title">谁可以发起</h3>
       <fieldset className={`field checks ${at('starters').length ? 'has-error' : ''}`}>
         <legend className="field-label">可发起此业务的角色</legend>
-        {APPLICANT_ROLES.filter((r) => r in roles || !vocab).map((r) => (
+        {starterRoles().filter((r) => r in roles || !vocab).map((r) => (
           <label key={r} className="check-inline">
             <input type="checkbox" id={`set-starter-${r}`} checked={starters.includes(r)}
               onChange={(e) => set({ starters: e.target.checked ? [...starters, r] : starters.filter((x) => x !== r) })} />
