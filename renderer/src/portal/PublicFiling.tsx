@@ -17,6 +17,7 @@ import { formatDateTime } from '../ui/format';
 import { eventTitles } from '../workflow/graph';
 import { PublicSteps } from './PublicSteps';
 import type { Service } from './HomePage';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 interface PublicForm { id: string; title: string; description: string; schema: JsonSchema; uiSchema: Json; workflow: WorkflowConfig; delays: Delays }
 
@@ -130,7 +131,7 @@ function TrackedCase({ number, code }: { number: string; code: string }) {
           </tbody>
         </table>
         <h3 className="section-title">办理记录</h3>
-        <div className="table-scroll">
+        <ScrollRegion label="办理记录">
           <table className="grid-table zebra">
             <thead><tr><th scope="col">时间</th><th scope="col">操作</th><th scope="col">意见与答复</th></tr></thead>
             <tbody>
@@ -142,7 +143,7 @@ function TrackedCase({ number, code }: { number: string; code: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Panel>
       {note && <Alert kind="success" onClose={() => setNote(undefined)}>{note}</Alert>}
       {t.actions.length > 0 && (
