@@ -181,10 +181,10 @@ export function TrackPage() {
       <Panel title="办件查询">
         <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); setParams(new URLSearchParams({ number: n.trim(), code: c.trim() })); }}>
           <label className="grow">业务编号<input className="form-control" value={n} onChange={(e) => setN(e.target.value)} placeholder="如 TS-2026-000001" /></label>
-          <label>查询码<input className="form-control mono" value={c} onChange={(e) => setC(e.target.value.toUpperCase())} autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="10 位字母数字，不分大小写" /></label>
+          <label>查询码<input className="form-control mono" value={c} onChange={(e) => setC(e.target.value.toUpperCase())} autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="10 位查询码" aria-describedby="track-help" /></label>
           <button type="submit" className="btn btn-primary" disabled={!n.trim() || !c.trim()}>查询</button>
         </form>
-        <p className="muted">凭提交时取得的业务编号和查询码，查询无需登录办理的业务（如投诉）的进度。</p>
+        <p className="muted" id="track-help">凭提交时取得的业务编号和查询码（10 位字母和数字，不分大小写），查询无需登录办理的业务（如投诉）的进度。</p>
       </Panel>
       {number && code && <TrackedCase key={`${number}|${code}`} number={number} code={code} />}
     </>
