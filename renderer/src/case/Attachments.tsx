@@ -12,7 +12,7 @@ export function AttachmentsTable({ files }: { files: Attachment[] }) {
         <tbody>
           {files.map((f) => (
             <tr key={f.id}>
-              <td>{f.name}</td>
+              <td className="col-title">{f.name}</td>
               <td className="nowrap">{formatSize(f.size)}</td>
               <td className="nowrap">{formatDateTime(f.createdAt)}</td>
               <td><a href={`/api/files/${f.id}`} download>下载</a></td>
