@@ -80,7 +80,7 @@ export function TypesListPage() {
                   return (
                     <Fragment key={t.id}>
                       <tr data-type={t.id}>
-                        <td>
+                        <td className="col-title">
                           <button type="button" className="linklike type-toggle" aria-expanded={expanded} aria-controls={`versions-${t.id}`} onClick={() => setOpen(expanded ? null : t.id)}>
                             <span className="caret" aria-hidden="true">{expanded ? '▾' : '▸'}</span> {t.title}
                           </button>
