@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { click, goto, hasChromium, screenshot, setValue, useBrowserApp } from '../helpers/browser.js';
-import { COMPANY, DEVELOPER, OWNER_PASSWORD, OWNERS, owner } from '../helpers/services.js';
+import { COMPANY, DEVELOPER, OWNER_PASSWORD, OWNERS, owner, publishWithDelays } from '../helpers/services.js';
+import { PHONE } from '../helpers/phone.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -74,6 +75,44 @@ describe.skipIf(!hasChromium())('无障碍（axe-core，浏览器）', () => {
     }
     const notOneH1 = Object.entries(h1).filter(([, n]) => n !== 1);
     expect({ findings, notOneH1 }).toEqual({ findings: [], notOneH1: [] });
+  }, 300_000);
+
+  it('the pages with scrolling tables, at 1366×768 and on a phone (390×844): 0 critical and 0 serious violations', async () => {
+    // A second version of 投诉 gives the console a version comparison (DiffTable) to audit.
+    await publishWithDelays(b.app, 'complaint', { answer: 'P3D' });
+    const reviewer = await b.as('管理部门', 'reviewer1');
+    const admin = await b.as('管理部门', 'admin');
+    const zhang = await b.as('业主', OWNERS.zhang.idNumber, OWNER_PASSWORD);
+    const anon = await b.anonymous();
+    // [window, page, ready when, the tab to open first]
+    const pages: [Page, string, string, string?][] = [
+      [zhang.page, '/workspace/cases', '.grid-table tbody tr'],
+      [zhang.page, `/workspace/cases/${caseId}`, '.grid-table.history'],
+      [reviewer.page, `/inbox/cases/${caseId}`, '.segmented', '附件'],
+      [reviewer.page, `/inbox/cases/${caseId}`, '.segmented', '办理记录'],
+      [admin.page, '/admin', '.admin-types'],
+      [admin.page, '/admin/types/complaint/diff?from=1&to=2', '.diff-table'],
+      [admin.page, '/admin/audit', '.audit-table'],
+      [anon.page, '/track', 'main'],
+    ];
+    const findings: Finding[] = [];
+    for (const viewport of [{ width: 1366, height: 768 }, PHONE]) {
+      for (const [page, url, ready, tab] of pages) {
+        await page.setViewport(viewport);
+        await goto(page, b.app.url, url);
+        await page.waitForSelector(ready);
+        if (tab) {
+          await click(page, '.tabs [role=tab]', tab);
+          await page.waitForFunction((t) => document.querySelector('.tab[aria-selected=true]')?.textContent?.includes(t), {}, tab);
+        }
+        const name = `${viewport.width} ${url}${tab ? ` ${tab}` : ''}`;
+        findings.push(...(await audit(page, name)).findings);
+        await screenshot(page, `a11y-${viewport.width}${url.replace(/[/?=&]+/g, '-')}${tab ? `-${tab}` : ''}`);
+      }
+    }
+    for (const s of [reviewer, admin, zhang]) await s.page.setViewport({ width: 1366, height: 768 });
+    await anon.context.close();
+    expect(findings).toEqual([]);
   }, 300_000);
 
   it('rough edge 7: real service icons, selects start with 请选择, one 草稿 tag, registration steps done only when done', async () => {

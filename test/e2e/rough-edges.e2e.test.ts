@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bodyText, click, goto, hasChromium, screenshot, setValue, useBrowserApp, waitForText } from '../helpers/browser.js';
 import { exampleWithFiles } from '../helpers/filings-a.js';
 import { DEVELOPER } from '../helpers/services.js';
+import { tableOnPhone } from '../helpers/phone.js';
 import type { Page } from 'puppeteer-core';
 
 const PHONE_ERROR = '格式不正确，应为手机号码或带区号的固定电话';
@@ -126,19 +127,7 @@ describe.skipIf(!hasChromium())('粗糙之处：草稿校验与打印按钮（�
       await page.setViewport({ width: 390, height: 844, isMobile: true });
       await goto(page, b.app.url, url);
       await page.waitForSelector(`${table} tbody tr`);
-      const m = await page.evaluate((sel) => {
-        const t = document.querySelector(sel) as HTMLTableElement;
-        const box = t.closest('.table-scroll') as HTMLElement;
-        const lineHeight = (el: Element) => parseFloat(getComputedStyle(el).lineHeight) || 22;
-        // A cell taller than two lines of its text wraps its content character by character.
-        const textHeight = (el: Element) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().height; };
-        // Text taller than two of its lines in a cell wraps character by character (or nearly).
-        const squeezed = [...t.querySelectorAll('tbody td')].filter((td) => textHeight(td) > 2.2 * lineHeight(td) && (td.textContent ?? '').length <= 16)
-          .map((td) => td.textContent);
-        const numbers = [...t.querySelectorAll('tbody td.mono')].filter((td) => textHeight(td) > 1.5 * lineHeight(td)).map((a) => a.textContent);
-        return { squeezed, numbers, focusable: box.tabIndex === 0 && box.getAttribute('role') === 'region' && !!box.getAttribute('aria-label'),
-          scrolls: box.scrollWidth > box.clientWidth, pageWider: document.documentElement.scrollWidth > window.innerWidth };
-      }, table);
+      const m = { ...await tableOnPhone(page, table), pageWider: await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth) };
       await screenshot(page, `rough-edges-390${url.replace(/\//g, '-')}`, false);
       expect(m, url).toEqual({ squeezed: [], numbers: [], focusable: true, scrolls: true, pageWider: false });
     }

@@ -11,6 +11,7 @@ import { Tag, type Tone } from '../ui/StatusTag';
 import { formatDateTime } from '../ui/format';
 import type { AdminType, AuditEntry } from './api';
 import { useWho } from './who';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 const ACTIONS: Record<string, { title: string; tone: Tone }> = {
   'draft.save': { title: '保存草稿', tone: 'grey' },
@@ -43,21 +44,23 @@ export function AuditPage() {
         {!log.data && !log.error && <Loading />}
         {log.data && (
           <>
-            <table className="grid-table zebra audit-table">
-              <thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">业务类型</th><th scope="col">详情</th></tr></thead>
-              <tbody>
-                {log.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td className="nowrap">{formatDateTime(e.createdAt)}</td>
-                    <td>{who(e.actorId)}</td>
-                    <td><Tag tone={ACTIONS[e.action]?.tone ?? 'grey'}>{ACTIONS[e.action]?.title ?? e.action}</Tag></td>
-                    <td>{e.target?.startsWith('timer:') ? `定时任务 #${e.target.slice(6)}` : e.target ? <><Link to={`/admin/types/${e.target}`}>{titleOf(e.target) ?? e.target}</Link> <code className="muted small">{e.target}</code></> : ''}</td>
-                    <td>{detailText(e)}</td>
-                  </tr>
-                ))}
-                {log.data.items.length === 0 && <tr><td colSpan={5} className="empty-row">暂无记录</td></tr>}
-              </tbody>
-            </table>
+            <ScrollRegion label="审计日志">
+              <table className="grid-table zebra audit-table">
+                <thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">业务类型</th><th scope="col">详情</th></tr></thead>
+                <tbody>
+                  {log.data.items.map((e) => (
+                    <tr key={e.id}>
+                      <td className="nowrap">{formatDateTime(e.createdAt)}</td>
+                      <td>{who(e.actorId)}</td>
+                      <td><Tag tone={ACTIONS[e.action]?.tone ?? 'grey'}>{ACTIONS[e.action]?.title ?? e.action}</Tag></td>
+                      <td>{e.target?.startsWith('timer:') ? `定时任务 #${e.target.slice(6)}` : e.target ? <><Link to={`/admin/types/${e.target}`}>{titleOf(e.target) ?? e.target}</Link> <code className="muted small">{e.target}</code></> : ''}</td>
+                      <td>{detailText(e)}</td>
+                    </tr>
+                  ))}
+                  {log.data.items.length === 0 && <tr><td colSpan={5} className="empty-row">暂无记录</td></tr>}
+                </tbody>
+              </table>
+            </ScrollRegion>
             <Pager total={log.data.total} page={page} pageSize={50} onPage={setPage} />
           </>
         )}

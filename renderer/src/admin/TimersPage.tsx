@@ -10,6 +10,7 @@ import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { Panel } from '../ui/Panel';
 import { Alert, ErrorAlert, Loading } from '../ui/Alert';
 import { formatDateTime } from '../ui/format';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 interface FailedTimer {
   id: number; caseId: number; caseNumber: string; typeTitle: string; caseTitle: string | null; stateTitle: string;
@@ -57,7 +58,7 @@ export function TimersPage() {
         {list.error && <ErrorAlert error={list.error} />}
         {!list.data && !list.error && <Loading />}
         {list.data && (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="定时任务列表">
+          <ScrollRegion label="定时任务列表">
             <table className="grid-table zebra timers-table">
               <thead>
                 <tr><th scope="col">业务编号</th><th scope="col">业务</th><th scope="col">所在环节</th><th scope="col">原定时间</th><th scope="col">已尝试</th><th scope="col">{view === 'dead' ? '最后一次错误' : '最后一次错误 / 下次尝试'}</th>{view === 'dead' && <th scope="col">操作</th>}</tr>
@@ -77,7 +78,7 @@ export function TimersPage() {
                 {list.data.items.length === 0 && <tr><td colSpan={view === 'dead' ? 7 : 6} className="empty-row">{view === 'dead' ? '没有停止重试的定时任务' : '没有正在重试的定时任务'}</td></tr>}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Panel>
     </>

@@ -15,6 +15,7 @@ import { ImportDialog } from './ImportDialog';
 import { RollbackDialog } from './RollbackDialog';
 import { DiffPicker } from './versions/DiffPicker';
 import { useWho } from './who';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 type Dialog = { kind: 'new' } | { kind: 'import' } | { kind: 'rollback'; type: AdminType; version?: number } | { kind: 'diff'; type: AdminType };
 
@@ -59,7 +60,7 @@ export function TypesListPage() {
         {list.error && <ErrorAlert error={list.error} />}
         {!list.data && !list.error && <Loading />}
         {list.data && (
-          <div className="table-scroll">
+          <ScrollRegion label="业务类型列表">
             <table className="grid-table zebra admin-types">
               <thead>
                 <tr>
@@ -79,7 +80,7 @@ export function TypesListPage() {
                   return (
                     <Fragment key={t.id}>
                       <tr data-type={t.id}>
-                        <td>
+                        <td className="col-title">
                           <button type="button" className="linklike type-toggle" aria-expanded={expanded} aria-controls={`versions-${t.id}`} onClick={() => setOpen(expanded ? null : t.id)}>
                             <span className="caret" aria-hidden="true">{expanded ? '▾' : '▸'}</span> {t.title}
                           </button>
@@ -134,7 +135,7 @@ export function TypesListPage() {
                 {items.length === 0 && <tr><td colSpan={7} className="empty-row">没有符合条件的业务类型</td></tr>}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Panel>
       {dialog?.kind === 'new' && <NewTypeDialog taken={(list.data?.items ?? []).map((t) => t.id)} types={(list.data?.items ?? []).map((t) => ({ id: t.id, title: t.title }))} onClose={() => setDialog(null)} onCreated={(id) => navigate(`/admin/types/${id}`)} />}

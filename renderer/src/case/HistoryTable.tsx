@@ -2,6 +2,7 @@
 import type { HistoryEntry, WorkflowConfig } from '../api/model';
 import { eventTitles, stateTitleOf } from '../workflow/graph';
 import { formatDateTime } from '../ui/format';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 function Opinion({ payload }: { payload: HistoryEntry['payload'] }) {
   if (!payload) return null;
@@ -20,7 +21,7 @@ function Opinion({ payload }: { payload: HistoryEntry['payload'] }) {
 export function HistoryTable({ history, workflow }: { history: HistoryEntry[]; workflow?: WorkflowConfig }) {
   const titles = workflow ? eventTitles(workflow) : new Map<string, string>();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label="办理记录">
       <table className="grid-table history">
         <caption className="sr-only">办理记录</caption>
         <thead>
@@ -41,6 +42,6 @@ export function HistoryTable({ history, workflow }: { history: HistoryEntry[]; w
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

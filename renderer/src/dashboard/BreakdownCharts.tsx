@@ -6,6 +6,7 @@ import type { StatsBreakdown } from '../api/model';
 import { Empty } from '../ui/Alert';
 import { Panel } from '../ui/Panel';
 import { EChart } from './EChart';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 const BLUE = '#1a5fb4';
 const SCORE_COLORS = ['#e66100', '#2e7d32', '#813d9c'];
@@ -37,7 +38,7 @@ function BreakdownPanel({ b }: { b: StatsBreakdown }) {
       {b.rows.length === 0 ? <Empty>暂无数据</Empty> : (
         <>
           <EChart option={chart} height={260} label={`${b.title}图表`} />
-          <div className="table-scroll">
+          <ScrollRegion label={b.title}>
             <table className="grid-table zebra">
               <thead><tr><th scope="col">{b.group}</th><th scope="col">数量</th>{b.measures.map((m) => <th key={m} scope="col">{m}</th>)}</tr></thead>
               <tbody>
@@ -49,7 +50,7 @@ function BreakdownPanel({ b }: { b: StatsBreakdown }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </Panel>

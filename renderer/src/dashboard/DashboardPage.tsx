@@ -13,6 +13,7 @@ import { dueText, formatDateTime } from '../ui/format';
 import { EChart } from './EChart';
 import { downloadCsv } from './csv';
 import { BreakdownCharts, breakdownCsvRows } from './BreakdownCharts';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 const BLUE = '#1a5fb4';
 
@@ -116,7 +117,7 @@ export function DashboardPage() {
           </div>
           <Panel title="业务量明细">
             {s.byType.length === 0 ? <Empty /> : (
-              <div className="table-scroll">
+              <ScrollRegion label="业务量明细">
                 <table className="grid-table zebra">
                   <thead><tr><th scope="col">业务类型</th><th scope="col">合计</th><th scope="col">草稿</th><th scope="col">办理中</th><th scope="col">已办结</th><th scope="col">各环节</th></tr></thead>
                   <tbody>
@@ -129,7 +130,7 @@ export function DashboardPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )}
           </Panel>
           <div className="two-col">
@@ -141,7 +142,7 @@ export function DashboardPage() {
           <BreakdownCharts breakdowns={s.breakdowns ?? []} />
           <Panel title={`逾期待办（${s.totals.overdueTasks}）`}>
             {s.overdue.length === 0 ? <Empty>没有逾期的待办</Empty> : (
-              <div className="table-scroll">
+              <ScrollRegion label="逾期待办">
                 <table className="grid-table zebra">
                   <thead><tr><th scope="col">业务编号</th><th scope="col">名称</th><th scope="col">业务类型</th><th scope="col">环节</th><th scope="col">期限</th><th scope="col">签收人</th></tr></thead>
                   <tbody>
@@ -155,7 +156,7 @@ export function DashboardPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )}
           </Panel>
         </>

@@ -18,6 +18,7 @@ import { Tag } from '../ui/StatusTag';
 import { dueText, formatDateTime } from '../ui/format';
 import { savedFilters, type InboxFilter } from './savedFilters';
 import { ColumnCell, useTypeListing } from '../workspace/listColumns';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 const sameNumber = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 
@@ -125,8 +126,7 @@ export function InboxPage() {
         <ErrorAlert error={list.error} />
         {list.loading && !list.data ? <Loading /> : !list.data?.items.length ? <Empty>{active ? '没有符合条件的待办' : '暂无待办事项'}</Empty> : (
           <>
-            {/* Focusable: a keyboard can scroll a list wider than the screen (axe scrollable-region-focusable). */}
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="待办列表（可左右滚动）">
+            <ScrollRegion label="待办列表">
               <table className="grid-table zebra inbox-table">
                 <thead>
                   <tr>
@@ -156,7 +156,7 @@ export function InboxPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <Pager total={list.data.total} page={list.data.page} pageSize={list.data.pageSize} onPage={setPage} />
           </>
         )}

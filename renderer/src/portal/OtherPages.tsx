@@ -12,6 +12,7 @@ import { FieldErrors } from '../forms/templates/FieldTemplate';
 import { LoginBox } from './LoginBox';
 import { AgreementText } from './agreement';
 import { FLOW, type Service } from './HomePage';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 export function LoginPage() {
   const [params] = useSearchParams();
@@ -40,7 +41,7 @@ export function GuidePage() {
       </Panel>
       <Panel title="网上办理事项">
         {!services.data ? <Loading /> : (
-          <div className="table-scroll">
+          <ScrollRegion label="网上办理事项">
             <table className="grid-table zebra">
               <thead><tr><th scope="col">事项名称</th><th scope="col">所属栏目</th><th scope="col">办理对象</th><th scope="col">事项说明</th><th scope="col">办理环节</th></tr></thead>
               <tbody>
@@ -55,7 +56,7 @@ export function GuidePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Panel>
     </>

@@ -17,6 +17,7 @@ import { formatDateTime } from '../ui/format';
 import { eventTitles } from '../workflow/graph';
 import { PublicSteps } from './PublicSteps';
 import type { Service } from './HomePage';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 interface PublicForm { id: string; title: string; description: string; schema: JsonSchema; uiSchema: Json; workflow: WorkflowConfig; delays: Delays }
 
@@ -130,7 +131,7 @@ function TrackedCase({ number, code }: { number: string; code: string }) {
           </tbody>
         </table>
         <h3 className="section-title">办理记录</h3>
-        <div className="table-scroll">
+        <ScrollRegion label="办理记录">
           <table className="grid-table zebra">
             <thead><tr><th scope="col">时间</th><th scope="col">操作</th><th scope="col">意见与答复</th></tr></thead>
             <tbody>
@@ -142,7 +143,7 @@ function TrackedCase({ number, code }: { number: string; code: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Panel>
       {note && <Alert kind="success" onClose={() => setNote(undefined)}>{note}</Alert>}
       {t.actions.length > 0 && (
@@ -180,10 +181,10 @@ export function TrackPage() {
       <Panel title="办件查询">
         <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); setParams(new URLSearchParams({ number: n.trim(), code: c.trim() })); }}>
           <label className="grow">业务编号<input className="form-control" value={n} onChange={(e) => setN(e.target.value)} placeholder="如 TS-2026-000001" /></label>
-          <label>查询码<input className="form-control mono" value={c} onChange={(e) => setC(e.target.value.toUpperCase())} autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="10 位字母数字，不分大小写" /></label>
+          <label>查询码<input className="form-control mono" value={c} onChange={(e) => setC(e.target.value.toUpperCase())} autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="10 位查询码" aria-describedby="track-help" /></label>
           <button type="submit" className="btn btn-primary" disabled={!n.trim() || !c.trim()}>查询</button>
         </form>
-        <p className="muted">凭提交时取得的业务编号和查询码，查询无需登录办理的业务（如投诉）的进度。</p>
+        <p className="muted" id="track-help">凭提交时取得的业务编号和查询码（10 位字母和数字，不分大小写），查询无需登录办理的业务（如投诉）的进度。</p>
       </Panel>
       {number && code && <TrackedCase key={`${number}|${code}`} number={number} code={code} />}
     </>

@@ -12,6 +12,7 @@ import { Pager } from '../ui/Pager';
 import { Alert, Empty, ErrorAlert, Loading } from '../ui/Alert';
 import { formatDate } from '../ui/format';
 import { ValueView } from './ValueView';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 /** Up to four short fields make the list's columns (district and street have their own). */
 export function listFields(r: PublicRegister) {
@@ -65,7 +66,7 @@ export function PublicListPage() {
         <ErrorAlert error={list.error} />
         {list.loading && !list.data ? <Loading /> : !list.data?.items.length ? <Empty>没有符合条件的{register.title}</Empty> : (
           <>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={`${register.title}列表（可左右滚动）`}>
+            <ScrollRegion label={`${register.title}列表`}>
               <table className="grid-table zebra public-table">
                 <thead>
                   <tr>
@@ -87,7 +88,7 @@ export function PublicListPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <Pager total={list.data.total} page={list.data.page} pageSize={list.data.pageSize} onPage={(p) => set({ page: String(p) })} />
           </>
         )}

@@ -15,6 +15,7 @@ import { Pager } from '../ui/Pager';
 import { Alert, Empty, ErrorAlert, Loading } from '../ui/Alert';
 import { formatDate } from '../ui/format';
 import { ValueView } from './ValueView';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 export interface PublicityItem {
   id: number;
@@ -45,7 +46,7 @@ export function NoticesPage() {
         <ErrorAlert error={list.error} />
         {list.loading && !list.data ? <Loading /> : !list.data?.items.length ? <Empty>目前没有正在公示的事项</Empty> : (
           <>
-            <div className="table-scroll">
+            <ScrollRegion label="公示事项">
               <table className="grid-table zebra">
                 <thead><tr><th scope="col">公示事项</th><th scope="col">名称</th><th scope="col">申请单位</th><th scope="col">所属区县</th><th scope="col">公示期</th><th scope="col">操作</th></tr></thead>
                 <tbody>
@@ -61,7 +62,7 @@ export function NoticesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <Pager total={list.data.total} page={list.data.page} pageSize={list.data.pageSize} onPage={setPage} />
           </>
         )}

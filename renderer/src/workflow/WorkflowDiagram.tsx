@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { HistoryEntry, WorkflowConfig } from '../api/model';
 import { buildGraph, type Delays } from './graph';
 import { layoutGraph, type Layout } from './layout';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 interface Props {
   workflow: WorkflowConfig;
@@ -49,8 +50,7 @@ export function WorkflowDiagram({ workflow, delays, current, history = [], title
 
   return (
     <figure className="wf">
-      {/* Focusable so a keyboard can scroll a diagram wider than its box (axe scrollable-region-focusable). */}
-      <div className="wf-scroll" tabIndex={0} role="region" aria-label={`${title}（可左右滚动）`}>
+      <ScrollRegion label={title} className="wf-scroll">
         <svg
           className="wf-svg"
           viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -108,7 +108,7 @@ export function WorkflowDiagram({ workflow, delays, current, history = [], title
             );
           })}
         </svg>
-      </div>
+      </ScrollRegion>
       <figcaption className="wf-legend">
         <span><i className="lg current" />当前环节</span>
         <span><i className="lg visited" />已经过</span>

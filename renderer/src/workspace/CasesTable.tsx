@@ -14,6 +14,7 @@ import { loadType } from '../app/types';
 import { buildGraph } from '../workflow/graph';
 import { ColumnCell, useTypeListing } from './listColumns';
 import { ListFilters, filterDefs, filterQuery, hasFilters, type FilterDef } from './ListFilters';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 interface Props {
   types: TypeSummary[];
@@ -86,7 +87,7 @@ export function CasesTable({ types, fixedType, pageSize = 15, reloadKey = 0 }: P
       <ErrorAlert error={list.error} />
       {list.loading && !list.data ? <Loading /> : list.data && list.data.items.length === 0 ? <Empty>没有符合条件的业务</Empty> : list.data && (
         <>
-          <div className="table-scroll">
+          <ScrollRegion label="业务列表">
             <table className="grid-table zebra">
               <thead>
                 <tr>
@@ -121,7 +122,7 @@ export function CasesTable({ types, fixedType, pageSize = 15, reloadKey = 0 }: P
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pager total={list.data.total} page={list.data.page} pageSize={list.data.pageSize} onPage={(p) => set({ page: String(p) })} />
         </>
       )}

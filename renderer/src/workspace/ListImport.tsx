@@ -9,6 +9,7 @@ import { ApiError, uploadFile } from '../api/client';
 import { Panel } from '../ui/Panel';
 import { ImportErrors, type CellError } from '../ui/ImportErrors';
 import { useFileUpload } from '../ui/useFileUpload';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 interface Created { row: number; id: number; number: string; title: string | null }
 type Result = { ok: true; file: string; rows: Created[] } | { ok: false; file: string; message: string; errors: CellError[] };
@@ -44,14 +45,14 @@ export function ListImport({ typeId, title, onImported }: { typeId: string; titl
           {result.ok ? (
             <div role="status">
               <p>已从「{result.file}」导入 {result.rows.length} 条{title}。</p>
-              <div className="table-scroll">
+              <ScrollRegion label="导入结果">
                 <table className="grid-table compact">
                   <thead><tr><th scope="col">行</th><th scope="col">业务编号</th><th scope="col">名称</th></tr></thead>
                   <tbody>
                     {result.rows.map((r) => <tr key={r.id}><td>{r.row}</td><td><Link to={`/workspace/cases/${r.id}`}>{r.number}</Link></td><td>{r.title ?? ''}</td></tr>)}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             </div>
           ) : (
             <div role="alert">

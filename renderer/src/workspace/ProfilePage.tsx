@@ -9,6 +9,7 @@ import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { Panel } from '../ui/Panel';
 import { Empty, ErrorAlert, Loading } from '../ui/Alert';
 import { ValueView } from '../portal/ValueView';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 interface Column { name: string; title: string }
 interface Row { id?: number | null; number?: string | null; title?: string | null; fields: Record<string, unknown> }
@@ -36,14 +37,14 @@ function RecordTable({ columns, row }: { columns: Column[]; row: Row }) {
 
 function ListTable({ columns, rows, caption }: { columns: Column[]; rows: Row[]; caption: string }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollRegion label={caption}>
       <table className="grid-table zebra">
         <thead><tr>{columns.map((c) => <th key={c.name} scope="col">{c.title}</th>)}</tr></thead>
         <tbody>
           {rows.map((r, i) => <tr key={r.id ?? i}>{columns.map((c) => <td key={c.name}><ValueView value={r.fields[c.name]} /></td>)}</tr>)}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -2,13 +2,19 @@
 import type { DiffEntry } from '../api';
 import { Tag } from '../../ui/StatusTag';
 import { humanPath } from './diffPaths';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const KIND = { added: { title: '新增', tone: 'green' }, removed: { title: '删除', tone: 'red' }, changed: { title: '修改', tone: 'orange' } } as const;
 
-function Value({ v }: { v: unknown }) {
+function Value({ v, label }: { v: unknown; label: string }) {
   if (v === undefined) return <span className="muted">—</span>;
   const text = typeof v === 'string' ? v : JSON.stringify(v, null, 2);
-  return <pre className="diff-value">{text.length > 1200 ? `${text.slice(0, 1200)}\n…（共 ${text.length} 字符）` : text}</pre>;
+  // A long value is cut at a height and scrolls: in a focusable region, like the tables.
+  return (
+    <ScrollRegion label={label} className="diff-value" axis="both">
+      <pre>{text.length > 1200 ? `${text.slice(0, 1200)}\n…（共 ${text.length} 字符）` : text}</pre>
+    </ScrollRegion>
+  );
 }
 
 export function DiffTable({ changes }: { changes: DiffEntry[] }) {
@@ -18,7 +24,7 @@ export function DiffTable({ changes }: { changes: DiffEntry[] }) {
   return (
     <>
       <p className="diff-summary">共 {changes.length} 处变化：新增 {counts.added} 处，删除 {counts.removed} 处，修改 {counts.changed} 处。</p>
-      <div className="table-scroll">
+      <ScrollRegion label="版本差异">
         <table className="grid-table diff-table">
           <thead><tr><th scope="col">位置</th><th scope="col">变化</th><th scope="col">原内容</th><th scope="col">新内容</th></tr></thead>
           <tbody>
@@ -26,13 +32,13 @@ export function DiffTable({ changes }: { changes: DiffEntry[] }) {
               <tr key={c.path} className={`diff-${c.kind}`}>
                 <td><div>{humanPath(c.path)}</div><code className="diff-path">{c.path}</code></td>
                 <td><Tag tone={KIND[c.kind].tone}>{KIND[c.kind].title}</Tag></td>
-                <td className="diff-from"><Value v={c.from} /></td>
-                <td className="diff-to"><Value v={c.to} /></td>
+                <td className="diff-from"><Value v={c.from} label={`${humanPath(c.path)} 原内容`} /></td>
+                <td className="diff-to"><Value v={c.to} label={`${humanPath(c.path)} 新内容`} /></td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -12,6 +12,7 @@ import type { FormContextValue } from '../context';
 import { REVEAL_ROW } from '../reveal';
 import { RowVerdict } from './TableTemplates';
 import { TablePager } from './TablePager';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- schema fragments and row data
 
@@ -130,7 +131,7 @@ export function TableField(props: FieldProps) {
         )}
       </div>
       {help && editable && <p className="field-help">{help}</p>}
-      <div className="table-scroll">
+      <ScrollRegion label={title}>
         <table className="grid-table editable">
           <thead>
             <tr>
@@ -186,7 +187,7 @@ export function TableField(props: FieldProps) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {pages > 1 && <TablePager title={title} page={page} pages={pages} pageSize={pageSize} total={rows.length} errorRows={errorRows} onPage={setPage} />}
       {canAdd && <button type="button" className="btn btn-sm" onClick={add}>＋ 添加一行</button>}
     </div>
