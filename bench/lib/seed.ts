@@ -209,18 +209,19 @@ export async function withoutSecondaryIndexes(engine: Engine, tables: string[], 
   await engine.db.tx(async (t) => {
     for (const ix of indexes) await sequelize.query(`DROP INDEX "${ix.name}"`, { transaction: t });
   }, { timeoutMs: 0 });
-  let indexSeconds = 0;
+  const recreate = () => engine.db.tx(async (t) => {
+    if (dialect === 'postgres') await sequelize.query("SET LOCAL maintenance_work_mem = '256MB'", { transaction: t });
+    for (const ix of indexes) await sequelize.query(ix.sql, { transaction: t });
+  }, { timeoutMs: 0 });
   try {
     await load();
-  } finally {
-    const start = performance.now();
-    await engine.db.tx(async (t) => {
-      if (dialect === 'postgres') await sequelize.query("SET LOCAL maintenance_work_mem = '256MB'", { transaction: t });
-      for (const ix of indexes) await sequelize.query(ix.sql, { transaction: t });
-    }, { timeoutMs: 0 });
-    indexSeconds = (performance.now() - start) / 1000;
+  } catch (err) {
+    await recreate();
+    throw err;
   }
-  return { indexSeconds, indexes: indexes.map((i) => i.name) };
+  const start = performance.now();
+  await recreate();
+  return { indexSeconds: (performance.now() - start) / 1000, indexes: indexes.map((i) => i.name) };
 }
 
 /**
