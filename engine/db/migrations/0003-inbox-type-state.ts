@@ -12,7 +12,7 @@ export const inboxTypeState: Migration = {
   async up(ctx) {
     for (const { table, name, fields } of QUERY_INDEXES.filter((i) => i.name === 'tasks_inbox_district_type' || i.name === 'tasks_inbox_org_type')) {
       await ctx.run(`DROP INDEX IF EXISTS ${name}`);
-      await ctx.run(`CREATE INDEX ${name} ON ${table} (${fields.join(', ')})`);
+      await ctx.run(`CREATE INDEX ${name} ON ${table} (${fields.join(', ')})`, { long: true });
     }
   },
 };
