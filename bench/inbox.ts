@@ -10,7 +10,7 @@ import { interleave, max, min, quantile } from './lib/stats.js';
 import { latencyGoal, type Report } from './lib/report.js';
 
 export interface SeedAnswer {
-  seeded: number; total: number; seconds: number; indexSeconds: number; databaseBytes: number;
+  seeded: number; total: number; seconds: number; cpuSeconds?: number; indexSeconds: number; databaseBytes: number;
   clerk1OpenTasks: number; developerCases: number; byType?: Record<string, number>; byDistrict?: Record<string, number>;
 }
 
@@ -18,7 +18,8 @@ export interface SeedAnswer {
 export function seedText(seed: SeedAnswer): string {
   const rate = seed.seeded ? `, ${Math.round(seed.seeded / seed.seconds).toLocaleString('en-US')} cases/s` : '';
   const idx = seed.indexSeconds ? ` (of which ${seed.indexSeconds.toFixed(0)} s building the indexes after the rows)` : '';
-  return `seeded ${seed.seeded.toLocaleString('en-US')} cases in ${seed.seconds.toFixed(0)} s${rate}${idx}; database ${(seed.databaseBytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 0 })} MiB`;
+  const cpu = seed.seeded && seed.cpuSeconds !== undefined ? `; ${seed.cpuSeconds.toFixed(0)} s of CPU in the seeding process` : '';
+  return `seeded ${seed.seeded.toLocaleString('en-US')} cases in ${seed.seconds.toFixed(0)} s${rate}${idx}${cpu}; database ${(seed.databaseBytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 0 })} MiB`;
 }
 
 export async function benchInbox(opts: {
