@@ -257,6 +257,7 @@ async function main() {
   log(header);
 
   // 1. The database: the seed of benchmark 4 (bulk load), plus the developer's complete drafts to SUBMIT.
+  benchRoot(); // the definitions copy, made here so the seeding child and both servers share it (and it is removed at exit)
   const db: FreshDb = await freshDatabase('postgres', 'cluster', pgUrl);
   const dbName = new URL(db.url).pathname.slice(1);
   const perRun = Math.ceil(amount / 4);
