@@ -9,12 +9,25 @@ import { DEVELOPER, PASSWORD } from './lib/fixtures.js';
 import { interleave, max, min, quantile } from './lib/stats.js';
 import { latencyGoal, type Report } from './lib/report.js';
 
+export interface SeedAnswer {
+  seeded: number; total: number; seconds: number; cpuSeconds?: number; indexSeconds: number; databaseBytes: number;
+  clerk1OpenTasks: number; developerCases: number; byType?: Record<string, number>; byDistrict?: Record<string, number>;
+}
+
+/** The seed's time, rate and the database's size, as printed and reported. */
+export function seedText(seed: SeedAnswer): string {
+  const rate = seed.seeded ? `, ${Math.round(seed.seeded / seed.seconds).toLocaleString('en-US')} cases/s` : '';
+  const idx = seed.indexSeconds ? ` (of which ${seed.indexSeconds.toFixed(0)} s building the indexes after the rows)` : '';
+  const cpu = seed.seeded && seed.cpuSeconds !== undefined ? `; ${seed.cpuSeconds.toFixed(0)} s of CPU in the seeding process` : '';
+  return `seeded ${seed.seeded.toLocaleString('en-US')} cases in ${seed.seconds.toFixed(0)} s${rate}${idx}${cpu}; database ${(seed.databaseBytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 0 })} MiB`;
+}
+
 export async function benchInbox(opts: {
   child: ServerChild; url: string; cases: number; requests: number; rounds: number; report: Report; log: (s: string) => void; plans: string[];
 }) {
   const { child, url, report } = opts;
-  const seed = await child.call<{ seeded: number; total: number; seconds: number; clerk1OpenTasks: number; developerCases: number; byType: Record<string, number>; byDistrict: Record<string, number> }>('seed', { count: opts.cases });
-  opts.log(`    seeded ${seed.seeded} cases in ${seed.seconds.toFixed(1)} s (${Math.round(seed.seeded / seed.seconds)}/s); total ${seed.total}; clerk1 open tasks ${seed.clerk1OpenTasks}; developer's cases ${seed.developerCases}`);
+  const seed = await child.call<SeedAnswer>('seed', { count: opts.cases });
+  opts.log(`    ${seedText(seed)}; clerk1 open tasks ${seed.clerk1OpenTasks}; developer's cases ${seed.developerCases}`);
   const numbers = await child.call<string[]>('numbers', { limit: 200 });
   const [clerk, dev] = await Promise.all([Client.login(url, 'clerk1', PASSWORD), Client.login(url, DEVELOPER, PASSWORD)]);
 
@@ -60,6 +73,7 @@ export async function benchInbox(opts: {
       goal: latencyGoal('p99', p99, 50),
     });
   }
-  report.notes.push(`4: ${seed.total.toLocaleString('en-US')} cases with one open task each (by type ${JSON.stringify(seed.byType ?? {})}, by district ${JSON.stringify(seed.byDistrict ?? {})}), seeded at ${Math.round(seed.seeded / seed.seconds)} cases/s; ${opts.requests} sequential requests per query in ${opts.rounds} interleaved rounds; latency at the client.`);
+  report.add({ section: '4', name: `database: ${seed.total.toLocaleString('en-US')} cases`, unit: '', text: seedText(seed) });
+  report.notes.push(`4: ${seed.total.toLocaleString('en-US')} cases with one open task each (by type ${JSON.stringify(seed.byType ?? {})}, by district ${JSON.stringify(seed.byDistrict ?? {})}); ${opts.requests} sequential requests per query in ${opts.rounds} interleaved rounds; latency at the client.`);
   opts.plans.push(await child.call<string>('plans', { number: numbers[0] }));
 }

@@ -41,4 +41,36 @@ describe('schema upgrade', () => {
     db = await openDatabase(fresh.url);
     expect(await db.read.all('SELECT type_id FROM tasks')).toEqual([{ typeId: 'area-filing' }]);
   });
+
+  it('puts the task state into the type-filtered inbox indexes of a database migrated before 0003', async () => {
+    const indexColumns = async (d: Database, name: string) => d.dialect === 'sqlite'
+      ? (await d.read.all(`SELECT name FROM pragma_index_info('${name}') ORDER BY seqno`)).map((r) => r.name)
+      : (await d.read.all(`SELECT a.attname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) ON true
+          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+          WHERE c.relname = '${name}' ORDER BY k.n`)).map((r) => r.name);
+    const other = await freshDatabaseUrl();
+    try {
+      // A database as 0001 and 0002 left it: the type indexes end with (due_at, id).
+      const old = await openDatabase(other.url);
+      await old.sequelize.query('DROP INDEX tasks_inbox_district_type');
+      await old.sequelize.query('DROP INDEX tasks_inbox_org_type');
+      await old.sequelize.query('CREATE INDEX tasks_inbox_district_type ON tasks (status, role, scope, district, type_id, due_at, id)');
+      await old.sequelize.query('CREATE INDEX tasks_inbox_org_type ON tasks (status, role, org_id, type_id, due_at, id)');
+      await old.sequelize.query("DELETE FROM schema_migrations WHERE name = '0003-inbox-type-state'");
+      expect(await indexColumns(old, 'tasks_inbox_district_type')).toEqual(['status', 'role', 'scope', 'district', 'type_id', 'due_at', 'id']);
+      await old.close();
+
+      const upgraded = await openDatabase(other.url);
+      try {
+        expect(await indexColumns(upgraded, 'tasks_inbox_district_type')).toEqual(['status', 'role', 'scope', 'district', 'type_id', 'due_at', 'id', 'state']);
+        expect(await indexColumns(upgraded, 'tasks_inbox_org_type')).toEqual(['status', 'role', 'org_id', 'type_id', 'due_at', 'id', 'state']);
+        expect((await upgraded.read.all("SELECT name FROM schema_migrations WHERE name = '0003-inbox-type-state'"))).toHaveLength(1);
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      await other.drop();
+    }
+  });
 });

@@ -13,7 +13,9 @@ export async function startServerChild(): Promise<ServerChild> {
   const child: ChildProcess = fork(path.join(BENCH_DIR, 'server-child.ts'), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, LOG_LEVEL: 'silent' },
+    // A bulk load builds each index over a million rows in one statement: longer than the server's
+    // PostgreSQL query timeout (15 s) on a loaded machine.
+    env: { ...process.env, LOG_LEVEL: 'silent', BEIAN_DB_QUERY_TIMEOUT_MS: process.env.BEIAN_DB_QUERY_TIMEOUT_MS || '3600000' },
   });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let next = 1;

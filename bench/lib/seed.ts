@@ -1,9 +1,12 @@
-// Bulk seeding straight into the engine's tables (cases + one open task each), in batches of
-// multi-row INSERTs inside the engine's own write transactions. Snapshots and tasks are the real
-// ones: each type's workflow is walked with XState's pure transition() from its initial state, and
-// every reachable state that has a task becomes a state seeded cases can be in.
+// Bulk seeding straight into the engine's tables (cases + one open task each): multi-row INSERTs as
+// prepared statements, 5,000 rows per write transaction of the engine; a large load runs with the
+// secondary indexes dropped and builds them again at the end (withoutSecondaryIndexes). Snapshots
+// and tasks are the real ones: each type's workflow is walked with XState's pure transition() from
+// its initial state, and every reachable state that has a task becomes a state seeded cases can be in.
+import fs from 'node:fs';
 import { initialTransition, transition } from 'xstate';
 import type { Engine } from '../../engine/context.js';
+import { sqlValue, type Raw } from '../../engine/db/raw.js';
 import type { TaskDef, TypeVersionDef } from '../../engine/registry/index.js';
 import { getPointer, persistSnapshot } from '../../engine/registry/index.js';
 import { STREETS, type Fixture } from './fixtures.js';
@@ -73,6 +76,8 @@ export interface SeedOptions {
   /** Link the fixture's three uploaded files to every case (as a real draft would have). */
   linkFiles?: boolean;
   createdBy?: number | null;
+  /** ANALYZE at the end (default); a bulk load leaves it to settle(), after its indexes are back. */
+  analyze?: boolean;
 }
 
 export interface SeedResult {
@@ -92,14 +97,14 @@ function rng(seed: number) {
 }
 
 export async function seedCases(engine: Engine, fixture: Fixture, opts: SeedOptions): Promise<SeedResult> {
-  const { sequelize } = engine.db;
-  const e = (v: unknown) => sequelize.escape(v as never);
-  const json = (v: unknown) => e(JSON.stringify(v));
+  const { sequelize, dialect } = engine.db;
+  const v = (x: unknown) => sqlValue(dialect, x);
   const random = rng(counter + 17);
   const defs = opts.types.map((id) => {
     const def = engine.registry.current(id);
     if (!def) throw new Error(`type ${id} is not published`);
-    const states = seedStates(engine, def).filter((s) => !opts.state || s.state === opts.state);
+    const states = seedStates(engine, def).filter((s) => !opts.state || s.state === opts.state)
+      .map((s) => ({ ...s, snapshotJson: JSON.stringify(s.snapshot), eventsJson: JSON.stringify(s.task.events) }));
     if (!states.length) throw new Error(`type ${id} has no seedable state ${opts.state ?? ''}`);
     return { def, states };
   });
@@ -111,15 +116,15 @@ export async function seedCases(engine: Engine, fixture: Fixture, opts: SeedOpti
   };
   const result: SeedResult = { ids: [], byType: {}, byState: {}, byDistrict: {} };
   const now = Date.now();
-  const batch = 500;
-  for (let done = 0; done < opts.count; done += batch) {
-    const n = Math.min(batch, opts.count - done);
+  for (let done = 0; done < opts.count; done += ROWS_PER_TX) {
+    const n = Math.min(ROWS_PER_TX, opts.count - done);
     await engine.db.tx(async (t) => {
-      const [[{ maxId }]] = await sequelize.query('SELECT COALESCE(MAX(id), 0) AS "maxId" FROM cases', { transaction: t }) as [Array<{ maxId: number }>, unknown];
+      const sql = engine.db.sql(t);
+      const maxId = (await sql.get('SELECT COALESCE(MAX(id), 0) AS "maxId" FROM cases'))!.maxId;
       let id = Number(maxId);
-      const caseRows: string[] = [];
-      const taskRows: string[] = [];
-      const fileRows: string[] = [];
+      const caseRows: unknown[][] = [];
+      const taskRows: unknown[][] = [];
+      const fileRows: unknown[][] = [];
       for (let i = 0; i < n; i++) {
         id++;
         const k = ++counter;
@@ -142,32 +147,107 @@ export async function seedCases(engine: Engine, fixture: Fixture, opts: SeedOpti
         const created = new Date(now - Math.floor(random() * 365 * DAY));
         const updated = new Date(Math.min(now, created.getTime() + Math.floor(random() * 30 * DAY)));
         const number = `${def.settings.numberPrefix}-2025-${String(k).padStart(6, '0')}`;
-        caseRows.push(`(${[id, e(number), e(def.id), def.version, e(title), e(st.state), e(st.status), json(data), json(st.snapshot), e('[]'),
-          orgId, opts.createdBy ?? null, e(district), e(street), 'NULL', 1, st.status === 'draft' ? 'NULL' : e(updated), 'NULL', e(created), e(updated)]
-          .map((v) => (v === null ? 'NULL' : v)).join(', ')})`);
+        caseRows.push([id, number, def.id, def.version, title, st.state, st.status, JSON.stringify(data), st.snapshotJson, '[]',
+          orgId, opts.createdBy ?? null, district, street, null, 1, st.status === 'draft' ? null : v(updated), null, v(created), v(updated)]);
         const task = st.task;
         const taskOrg = task.role === 'applicant' || task.scope === 'org' ? orgId : null;
         const due = task.due ? new Date(updated.getTime() + Math.floor((random() * 25 - 10) * DAY)) : null;
-        taskRows.push(`(${[id, e(st.taskState), e(task.name), e(task.title), e(task.role), e(task.scope), e(district), taskOrg, json(task.events), 'NULL', e('open'),
-          due ? e(due) : 'NULL', e(def.id), e(updated), e(updated)].map((v) => (v === null ? 'NULL' : v)).join(', ')})`);
-        if (opts.linkFiles) for (const f of fixture.fileIds) fileRows.push(`(${id}, ${e(f)}, ${e(updated)})`);
+        taskRows.push([id, st.taskState, task.name, task.title, task.role, task.scope, district, taskOrg, st.eventsJson, null, 'open',
+          due ? v(due) : null, def.id, v(updated), v(updated)]);
+        if (opts.linkFiles) for (const f of fixture.fileIds) fileRows.push([id, f, v(updated)]);
         result.ids.push(id);
         result.byType[def.id] = (result.byType[def.id] ?? 0) + 1;
         result.byState[`${def.id}:${st.state}`] = (result.byState[`${def.id}:${st.state}`] ?? 0) + 1;
         result.byDistrict[district] = (result.byDistrict[district] ?? 0) + 1;
       }
-      await sequelize.query(`INSERT INTO cases (id, number, type_id, type_version, title, state, status, data, snapshot, flags, org_id, created_by, district, street, area_id, version, submitted_at, closed_at, created_at, updated_at) VALUES ${caseRows.join(',\n')}`, { transaction: t });
-      await sequelize.query(`INSERT INTO tasks (case_id, state, name, title, role, scope, district, org_id, events, assignee_id, status, due_at, type_id, created_at, updated_at) VALUES ${taskRows.join(',\n')}`, { transaction: t });
-      if (fileRows.length) await sequelize.query(`INSERT INTO case_files (case_id, file_id, created_at) VALUES ${fileRows.join(',\n')}`, { transaction: t });
+      await insertRows(sql, 'cases', CASE_COLUMNS, caseRows);
+      await insertRows(sql, 'tasks', TASK_COLUMNS, taskRows);
+      await insertRows(sql, 'case_files', ['case_id', 'file_id', 'created_at'], fileRows);
     });
   }
-  if (engine.db.dialect === 'postgres') {
-    await sequelize.query(`SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT MAX(id) FROM cases))`);
-    await sequelize.query('ANALYZE cases; ANALYZE tasks;');
-  } else {
-    await sequelize.query('ANALYZE');
-  }
+  if (dialect === 'postgres') await sequelize.query(`SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT MAX(id) FROM cases))`);
+  if (opts.analyze !== false) await sequelize.query(dialect === 'postgres' ? 'ANALYZE cases; ANALYZE tasks;' : 'ANALYZE');
   return result;
+}
+
+const CASE_COLUMNS = ['id', 'number', 'type_id', 'type_version', 'title', 'state', 'status', 'data', 'snapshot', 'flags', 'org_id', 'created_by',
+  'district', 'street', 'area_id', 'version', 'submitted_at', 'closed_at', 'created_at', 'updated_at'];
+const TASK_COLUMNS = ['case_id', 'state', 'name', 'title', 'role', 'scope', 'district', 'org_id', 'events', 'assignee_id', 'status', 'due_at',
+  'type_id', 'created_at', 'updated_at'];
+/** Rows per transaction, and per multi-row INSERT (20 columns × 1,000 rows stays under both drivers' parameter limits). */
+const ROWS_PER_TX = 5000;
+const ROWS_PER_INSERT = 1000;
+
+/**
+ * Multi-row INSERTs as prepared statements (engine/db/raw.ts): the text of a full batch is the
+ * same every time, so SQLite and PostgreSQL parse and plan it once per connection.
+ */
+async function insertRows(sql: Raw, table: string, columns: string[], rows: unknown[][]) {
+  const one = `(${columns.map(() => '?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    await sql.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => one).join(', ')}`, chunk.flat());
+  }
+}
+
+/**
+ * Runs a bulk load with the secondary indexes of the given tables dropped, and creates them again
+ * afterwards from their own definitions (sqlite_master / pg_indexes), so the schema ends exactly as
+ * the migrations made it: building an index once over sorted rows is many times cheaper than
+ * updating it row by row. Primary keys and indexes behind constraints (unique numbers) stay.
+ * The indexes are recreated even when the load fails. Returns the seconds spent recreating them.
+ */
+export async function withoutSecondaryIndexes(engine: Engine, tables: string[], load: () => Promise<void>): Promise<{ indexSeconds: number; indexes: string[] }> {
+  const { sequelize, dialect } = engine.db;
+  const [rows] = dialect === 'sqlite'
+    ? await sequelize.query(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map((t) => `'${t}'`).join(', ')}) ORDER BY name`)
+    : await sequelize.query(`SELECT i.indexname AS name, i.indexdef AS sql FROM pg_indexes i
+        WHERE i.schemaname = current_schema() AND i.tablename IN (${tables.map((t) => `'${t}'`).join(', ')})
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)
+        ORDER BY i.indexname`);
+  const indexes = rows as Array<{ name: string; sql: string }>;
+  await engine.db.tx(async (t) => {
+    for (const ix of indexes) await sequelize.query(`DROP INDEX "${ix.name}"`, { transaction: t });
+  }, { timeoutMs: 0 });
+  const recreate = () => engine.db.tx(async (t) => {
+    if (dialect === 'postgres') await sequelize.query("SET LOCAL maintenance_work_mem = '256MB'", { transaction: t });
+    for (const ix of indexes) await sequelize.query(ix.sql, { transaction: t });
+  }, { timeoutMs: 0 });
+  try {
+    await load();
+  } catch (err) {
+    await recreate();
+    throw err;
+  }
+  const start = performance.now();
+  await recreate();
+  return { indexSeconds: (performance.now() - start) / 1000, indexes: indexes.map((i) => i.name) };
+}
+
+/**
+ * After a bulk load: PostgreSQL VACUUM ANALYZE (as autovacuum would do soon after: index-only
+ * scans need the visibility map); SQLite a checkpoint that empties the WAL.
+ */
+export async function settle(engine: Engine, tables: string[]) {
+  const { sequelize, dialect } = engine.db;
+  if (dialect === 'postgres') await sequelize.query(`VACUUM ANALYZE ${tables.join(', ')}`);
+  else {
+    await sequelize.query('ANALYZE');
+    // The bulk load went through the WAL: copy it into the database file and empty it, so the file
+    // size is the database's and readers do not search a WAL of gigabytes.
+    await sequelize.query('PRAGMA wal_checkpoint(TRUNCATE)');
+  }
+}
+
+/** Bytes the database takes: the SQLite file (and its WAL), or pg_database_size. */
+export async function databaseBytes(engine: Engine): Promise<number> {
+  const { sequelize, dialect } = engine.db;
+  if (dialect === 'postgres') {
+    const [[row]] = await sequelize.query('SELECT pg_database_size(current_database()) AS n') as [Array<{ n: string }>, unknown];
+    return Number(row.n);
+  }
+  const storage = (sequelize as unknown as { options: { storage: string } }).options.storage;
+  return ['', '-wal'].reduce((a, s) => a + (fs.existsSync(storage + s) ? fs.statSync(storage + s).size : 0), 0);
 }
 
 function setTop(data: Record<string, unknown>, pointer: string, value: unknown) {

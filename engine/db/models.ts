@@ -62,9 +62,10 @@ export const QUERY_INDEXES: ReadonlyArray<{ table: string; name: string; fields:
   // inbox branches: role + district scope, and applicant / org scope by organisation; due_at, id = the inbox order
   { table: 'tasks', name: 'tasks_inbox_district', fields: ['status', 'role', 'scope', 'district', 'due_at', 'id'] },
   { table: 'tasks', name: 'tasks_inbox_org', fields: ['status', 'role', 'org_id', 'due_at', 'id'] },
-  // the same branches filtered by the case's type (?type=): still an index range in inbox order
-  { table: 'tasks', name: 'tasks_inbox_district_type', fields: ['status', 'role', 'scope', 'district', 'type_id', 'due_at', 'id'] },
-  { table: 'tasks', name: 'tasks_inbox_org_type', fields: ['status', 'role', 'org_id', 'type_id', 'due_at', 'id'] },
+  // the same branches filtered by the case's type (?type=): still an index range in inbox order;
+  // the state last, so ?type=&state= tests it in the index, not in each task's row (migration 0003)
+  { table: 'tasks', name: 'tasks_inbox_district_type', fields: ['status', 'role', 'scope', 'district', 'type_id', 'due_at', 'id', 'state'] },
+  { table: 'tasks', name: 'tasks_inbox_org_type', fields: ['status', 'role', 'org_id', 'type_id', 'due_at', 'id', 'state'] },
   // "has or had a task on the case" (case visibility): assignee_id is served by tasks (assignee_id, status)
   { table: 'tasks', name: 'tasks_completed_by', fields: ['completed_by', 'case_id'] },
   { table: 'tasks', name: 'tasks_org_id_role', fields: ['org_id', 'role', 'case_id'] },

@@ -7,8 +7,12 @@ import type { Db } from '../connection.js';
 export interface MigrationContext {
   db: Db;
   t: Transaction;
-  /** Runs one statement inside the migration's transaction. */
-  run(sql: string): Promise<void>;
+  /**
+   * Runs one statement inside the migration's transaction. `long`: a statement that may outlast the
+   * PostgreSQL query timeout made for requests (BEIAN_DB_QUERY_TIMEOUT_MS, 15 s) — an index built
+   * over a table of a million rows — runs without it.
+   */
+  run(sql: string, options?: { long?: boolean }): Promise<void>;
   /** The columns of a table; empty when the table does not exist. */
   columns(table: string): Promise<string[]>;
   /**
@@ -19,7 +23,15 @@ export interface MigrationContext {
 }
 
 export function migrationContext(db: Db, t: Transaction): MigrationContext {
-  const run = async (sql: string) => { await db.sequelize.query(sql, { transaction: t }); };
+  const run = async (sql: string, options?: { long?: boolean }) => {
+    if (options?.long && db.dialect === 'postgres') {
+      // node-postgres takes a per-query read timeout; a day stands for none (0 would mean the default).
+      const client = (t as unknown as { connection: { query(q: { text: string; query_timeout: number }): Promise<unknown> } }).connection;
+      await client.query({ text: sql, query_timeout: 86_400_000 });
+      return;
+    }
+    await db.sequelize.query(sql, { transaction: t });
+  };
   const columns = async (table: string) => {
     const rows = db.dialect === 'sqlite'
       ? await db.sequelize.query(`PRAGMA table_info(${table})`, { type: QueryTypes.SELECT, transaction: t })

@@ -4,6 +4,7 @@
 import type { Migration } from './context.js';
 import { release202612 } from './0001-release-2026-12.js';
 import { timerRetries } from './0002-timer-retries.js';
+import { inboxTypeState } from './0003-inbox-type-state.js';
 
-export const MIGRATIONS: readonly Migration[] = [release202612, timerRetries];
+export const MIGRATIONS: readonly Migration[] = [release202612, timerRetries, inboxTypeState];
 export { migrationContext, type Migration, type MigrationContext } from './context.js';
