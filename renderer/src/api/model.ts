@@ -63,7 +63,9 @@ export interface RegistrationType {
 }
 
 export interface Paged<T> {
+  /** With totalCapped: at least this many (large lists stop counting past the cap). */
   total: number;
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
   items: T[];

@@ -85,7 +85,7 @@ export function InboxPage() {
   return (
     <>
       <Breadcrumbs items={[{ title: '待办事项' }]} />
-      <Panel title="待办事项" extra={list.data && <span className="muted">共 {list.data.total} 件{filter.overdue ? '逾期' : ''}待办</span>}>
+      <Panel title="待办事项" extra={list.data && <span className="muted">{list.data.totalCapped ? '' : '共 '}{list.data.total} 件{list.data.totalCapped ? '以上' : ''}{filter.overdue ? '逾期' : ''}待办</span>}>
         <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); void onSearch(text); }}>
           <label className="grow">业务编号 / 名称
             <input ref={search} id="inbox-search" className="form-control" type="search" value={text} autoComplete="off"
@@ -157,7 +157,7 @@ export function InboxPage() {
                 </tbody>
               </table>
             </ScrollRegion>
-            <Pager total={list.data.total} page={list.data.page} pageSize={list.data.pageSize} onPage={setPage} />
+            <Pager total={list.data.total} capped={list.data.totalCapped} page={list.data.page} pageSize={list.data.pageSize} onPage={setPage} />
           </>
         )}
       </Panel>

@@ -89,7 +89,7 @@ export function PublicListPage() {
                 </tbody>
               </table>
             </ScrollRegion>
-            <Pager total={list.data.total} page={list.data.page} pageSize={list.data.pageSize} onPage={(p) => set({ page: String(p) })} />
+            <Pager total={list.data.total} capped={list.data.totalCapped} page={list.data.page} pageSize={list.data.pageSize} onPage={(p) => set({ page: String(p) })} />
           </>
         )}
       </Panel>

@@ -63,7 +63,7 @@ export function NoticesPage() {
                 </tbody>
               </table>
             </ScrollRegion>
-            <Pager total={list.data.total} page={list.data.page} pageSize={list.data.pageSize} onPage={setPage} />
+            <Pager total={list.data.total} capped={list.data.totalCapped} page={list.data.page} pageSize={list.data.pageSize} onPage={setPage} />
           </>
         )}
       </Panel>

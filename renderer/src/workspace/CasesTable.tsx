@@ -123,7 +123,7 @@ export function CasesTable({ types, fixedType, pageSize = 15, reloadKey = 0 }: P
               </tbody>
             </table>
           </ScrollRegion>
-          <Pager total={list.data.total} page={list.data.page} pageSize={list.data.pageSize} onPage={(p) => set({ page: String(p) })} />
+          <Pager total={list.data.total} capped={list.data.totalCapped} page={list.data.page} pageSize={list.data.pageSize} onPage={(p) => set({ page: String(p) })} />
         </>
       )}
     </div>
