@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import type { TestApp } from '../helpers/app.js';
 import {
-  bodyText, decide, goto, hasChromium, openFromInbox, openSession, pdfFile, portalLogin, screenshot, setValue, useBrowserApp, waitForText, type Session,
+  bodyText, decide, goto, hasChromium, openFromInbox, openSession, pdfFile, portalLogin, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText, type Session,
 } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 import { press } from '../helpers/console.js';
@@ -318,7 +318,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
       const done = await dev.page.waitForFunction(() => (document.getElementById('root_safetyReport')?.closest('.files-widget')?.querySelectorAll('.files-list li').length ?? 0) > 0, { timeout: 15_000 }).then(() => true, () => false);
       if (done) break;
     }
-    await press(dev.page, '.form-actions button', '保存并提交');
+    await submitAndConfirm(dev.page);
     await dev.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 45_000 });
     await waitForText(dev.page, '已保存并提交');
     caseUrl = new URL(dev.page.url()).pathname;

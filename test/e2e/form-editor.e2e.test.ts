@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import type { TestApp } from '../helpers/app.js';
-import { goto, hasChromium, openSession, portalLogin, press, screenshot, setValue, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
+import { goto, hasChromium, openSession, portalLogin, press, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 
 const DEVELOPER = '91440604MA4UJ5RW2R';
@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium())('字段编辑器：点选建立表单（浏览�
     };
     const skipped = await fillForm(dev.page, type.schema, type.uiSchema, data);
     expect(skipped).toEqual([]);
-    await press(dev.page, '.form-actions button', '保存并提交');
+    await submitAndConfirm(dev.page);
     await dev.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 45_000 });
     await waitForText(dev.page, '已保存并提交');
     const id = new URL(dev.page.url()).pathname.split('/').pop();

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import type { Client, TestApp } from '../helpers/app.js';
-import { decide, goto, hasChromium, openFromInbox, openSession, portalLogin, screenshot, setValue, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
+import { decide, goto, hasChromium, openFromInbox, openSession, portalLogin, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 import { press } from '../helpers/console.js';
 
@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium())('流程设计：会签、期限、条件分支�
     await applicant.page.waitForSelector('#root_area');
     const def = (await dev.get(`/api/types/${type}`)).body;
     expect(await fillForm(applicant.page, def.schema, def.uiSchema, { district: '440604', area: 300 })).toEqual([]);
-    await press(applicant.page, '.form-actions button', '保存并提交');
+    await submitAndConfirm(applicant.page);
     await applicant.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), LONG);
     await waitForText(applicant.page, '待受理');
     const id = Number(new URL(applicant.page.url()).pathname.split('/').pop());
