@@ -20,8 +20,9 @@ export function SubmitConfirm({ action, handover, typeTitle, number, returnTo, o
   onClose: () => void;
 }) {
   const verb = verbOf(action);
-  const where = !handover.stateTitle ? '将进入办理环节'
-    : handover.final ? `将转为「${handover.stateTitle}」` : `将进入「${handover.stateTitle}」环节`;
+  // The step's name on one line: 「待受理」, not 「待 / 受理」.
+  const step = <span className="nowrap">「{handover.stateTitle}」</span>;
+  const where = !handover.stateTitle ? '将进入办理环节' : handover.final ? <>将转为{step}</> : <>将进入{step}环节</>;
   return (
     <Confirm title={`确认${verb}`} confirmText={`确认${verb}`} returnTo={returnTo} onConfirm={onConfirm} onClose={onClose}>
       <p>
