@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { click, goto, hasChromium, screenshot, setValue, useBrowserApp } from '../helpers/browser.js';
+import { exampleDraft } from '../helpers/filings-a.js';
 import { COMPANY, DEVELOPER, OWNER_PASSWORD, OWNERS, owner, publishWithDelays } from '../helpers/services.js';
 import { PHONE } from '../helpers/phone.js';
 
@@ -114,6 +115,18 @@ describe.skipIf(!hasChromium())('无障碍（axe-core，浏览器）', () => {
     await anon.context.close();
     expect(findings).toEqual([]);
   }, 300_000);
+
+  it('the 确认提交 dialog open over a complete draft: 0 critical and 0 serious violations', async () => {
+    const draft = await exampleDraft(await b.app.login(DEVELOPER), 'area-filing');
+    const dev = await b.as('开发商', DEVELOPER);
+    await goto(dev.page, b.app.url, `/workspace/cases/${draft.id}`);
+    await click(dev.page, '.form-actions button', '保存并提交');
+    await dev.page.waitForSelector('[role="dialog"][aria-modal="true"] .modal-foot');
+    const r = await audit(dev.page, 'submit-confirm-dialog');
+    expect(r.findings).toEqual([]);
+    await click(dev.page, '[role="dialog"] .modal-foot button', '取消');
+    await dev.page.waitForFunction(() => !document.querySelector('[role="dialog"]'));
+  }, 120_000);
 
   it('rough edge 7: real service icons, selects start with 请选择, one 草稿 tag, registration steps done only when done', async () => {
     const anon = await b.anonymous();

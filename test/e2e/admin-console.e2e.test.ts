@@ -10,10 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import type { TestApp } from '../helpers/app.js';
 import {
-  bodyText, decide, goto, hasChromium, openFromInbox, openSession, pdfFile, portalLogin, screenshot, setValue, useBrowserApp, waitForText, type Session,
+  bodyText, decide, goto, hasChromium, openFromInbox, openSession, pdfFile, portalLogin, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText, type Session,
 } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
-import { press } from '../helpers/console.js';
+import { createTypeInConsole, openConsole, press } from '../helpers/console.js';
 
 const DEVELOPER = '91440604MA4UJ5RW2R';
 const TYPE = 'renovation-filing';
@@ -79,12 +79,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
     await screenshot(clerk.page, 'admin-403');
     await clerk.context.close();
 
-    admin = await openSession(browser, app.url, 1440, 900);
-    admin.page.setDefaultTimeout(45_000);
-    // Leaving an editor with unsaved changes asks first (beforeunload); the test always goes on.
-    admin.page.on('dialog', (d) => { void d.accept(); });
-    await portalLogin(page(), app.url, '管理部门', 'admin');
-    await press(page(), '.mainnav a', '系统管理');
+    admin = await openConsole(browser, app.url, 1440, 900);
     await page().waitForSelector('.admin-types tr[data-type="area-filing"]');
     expect(await bodyText(page())).toContain('物业区域备案');
     await press(page(), '.admin-types tr[data-type="area-filing"] .type-toggle', '物业区域备案');
@@ -93,12 +88,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
   }, 120_000);
 
   it('creates 装修备案 and builds its form in the field list: a conditional report and a 施工人员 table', async () => {
-    await press(page(), '.panel-extra button', '新建业务类型');
-    await setValue(page(), '#new-type-title', '装修备案');
-    await setValue(page(), '#new-type-id', TYPE);
-    await press(page(), '.modal-foot button', '创建并开始设计');
-    await page().waitForFunction((t) => location.pathname === `/admin/types/${t}`, LONG, TYPE);
-    await page().waitForSelector('.field-item[data-field="district"]');
+    await createTypeInConsole(page(), '装修备案', { id: TYPE });
 
     await addField('text', '小区名称', 'areaName');
     await setValue(page(), '#fe-minLength', '2');
@@ -318,7 +308,7 @@ describe.skipIf(!hasChromium())('管理控制台：零代码新建装修备案�
       const done = await dev.page.waitForFunction(() => (document.getElementById('root_safetyReport')?.closest('.files-widget')?.querySelectorAll('.files-list li').length ?? 0) > 0, { timeout: 15_000 }).then(() => true, () => false);
       if (done) break;
     }
-    await press(dev.page, '.form-actions button', '保存并提交');
+    await submitAndConfirm(dev.page);
     await dev.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 45_000 });
     await waitForText(dev.page, '已保存并提交');
     caseUrl = new URL(dev.page.url()).pathname;

@@ -5,7 +5,7 @@
 // clerk accepts, a reviewer approves, and the area is listed on the portal.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.js';
-import { bodyText, click, decide, goto, hasChromium, openFromInbox, screenshot, setValue, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
+import { bodyText, click, decide, goto, hasChromium, openFromInbox, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 import { clerkDoes, createAndSubmit, exampleWithFiles } from '../helpers/filings-a.js';
 import ExcelJS from 'exceljs';
@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium())('物业区域备案（浏览器）', () => {
     expect(skipped).toEqual([]);
     await screenshot(dev.page, '04-new-case-form');
 
-    await click(dev.page, '.form-actions button', '保存并提交');
+    await submitAndConfirm(dev.page);
     await dev.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 30_000 });
     await waitForText(dev.page, '已保存并提交');
     caseUrl = new URL(dev.page.url()).pathname;
@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium())('物业区域备案（浏览器）', () => {
     expect(text).toContain('材料不全，请一次性补正。');
     await screenshot(dev.page, '08-case-returned');
     await setValue(dev.page, '#root_remarks', '已补正竣工验收备案证明');
-    await click(dev.page, '.form-actions button', '保存并提交');
+    await submitAndConfirm(dev.page);
     await waitForText(dev.page, '已保存并提交');
     await waitForText(dev.page, '待受理');
   });

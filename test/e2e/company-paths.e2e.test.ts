@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { TestApp } from '../helpers/app.js';
-import { bodyText, click, goto, hasChromium, screenshot, setValue, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
+import { bodyText, click, goto, hasChromium, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 import { acceptAndApprove } from '../helpers/filings-a.js';
 import { AREA_ID, COMPANY, filledTemplate, freshId, givenContract } from '../helpers/registers.js';
@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium())('物业服务企业的办事路径（浏览器�
     await s.page.waitForSelector('#root_projectName');
     const { developerName: _n, developerCode: _c, remarks: _r, ...example } = area.examples[0];
     expect(await fillForm(s.page, area.schema, area.uiSchema, { ...example, projectName: PROJECT })).toEqual([]);
-    await click(s.page, '.form-actions button', '保存并提交');
+    await submitAndConfirm(s.page);
     await s.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 30_000 });
     await waitForText(s.page, '已保存并提交');
     const number = (await s.page.$eval('.desc-grid .mono', (el) => el.textContent ?? '')).trim();
@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium())('物业服务企业的办事路径（浏览器�
     const rows = houses.examples[0].houses.slice(0, 2);
     expect(await fillForm(s.page, houses.schema, houses.uiSchema, { ...houses.examples[0], areaId, projectName: PROJECT, houses: rows })).toEqual([]);
     await screenshot(s.page, '31-company-house-supplement');
-    await click(s.page, '.form-actions button', '保存并提交');
+    await submitAndConfirm(s.page);
     await s.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 30_000 });
     await waitForText(s.page, '待受理');
     const supplement = (await s.page.$eval('.desc-grid .mono', (el) => el.textContent ?? '')).trim();

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle } from 'puppeteer-core';
 import type { TestApp } from '../helpers/app.js';
 import { act } from '../helpers/drive.js';
-import { SCREENSHOTS, bodyText, click, decide, goto, hasChromium, openFromInbox, screenshot, setValue, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
+import { SCREENSHOTS, bodyText, click, decide, goto, hasChromium, openFromInbox, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 import { COMPANY, OWNERS, owner, givenContract } from '../helpers/services.js';
 
@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium())('部门发起的业务：满意度调查与检�
     expect(skipped).toEqual([]);
     await screenshot(clerk.page, '30-survey-new');
     // A survey has no draft: 提交 publishes it.
-    await click(clerk.page, '.form-actions button', '提交');
+    await submitAndConfirm(clerk.page, '提交');
     await clerk.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname));
     await waitForText(clerk.page, '已提交');
     await inState(clerk, '调查中');
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium())('部门发起的业务：满意度调查与检�
     expect(await fillForm(zhang.page, { type: 'object', properties: { answers: questions } }, {}, { answers })).toEqual([]);
     expect(await bodyText(zhang.page)).toContain('总体满意度（1–5 分）');
     await screenshot(zhang.page, '31-survey-answer');
-    await click(zhang.page, '.form-actions button', '提交答卷');
+    await submitAndConfirm(zhang.page, '提交答卷');
     await waitForText(zhang.page, '已提交答卷');
     await inState(zhang, '已提交');
     const view = (await (await app.login(ZHANG.idNumber, ZHANG_PASSWORD)).get(`/api/cases/${caseIdOf(zhang)}`)).body;
@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium())('部门发起的业务：满意度调查与检�
     const title = '2026 年度锦绣花园物业服务检查考评（浏览器）';
     expect(await fillForm(reviewer.page, def.schema, def.uiSchema, { ...example, title, inspectors: ['reviewer1'] })).toEqual([]);
     await screenshot(reviewer.page, '34-evaluation-new');
-    await click(reviewer.page, '.form-actions button', '提交');
+    await submitAndConfirm(reviewer.page, '提交');
     await reviewer.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname));
     await inState(reviewer, '待发起');
     const caseId = caseIdOf(reviewer);

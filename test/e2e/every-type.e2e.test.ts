@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../engine/config.js';
 import { getPointer } from '../../engine/registry/index.js';
-import { click, goto, hasChromium, screenshot, useBrowserApp, waitForText } from '../helpers/browser.js';
+import { click, goto, hasChromium, screenshot, submitAndConfirm, useBrowserApp, waitForText } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- definitions are read ad hoc
@@ -47,7 +47,8 @@ describe.skipIf(!hasChromium())('每种业务的新建表单（浏览器）', ()
       const widths = await s.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
       expect(widths[0], 'page wider than the window').toBeLessThanOrEqual(widths[1]);
 
-      await click(s.page, '.form-actions button', t.keepsDraft ? '保存草稿' : '提交');
+      if (t.keepsDraft) await click(s.page, '.form-actions button', '保存草稿');
+      else await submitAndConfirm(s.page, '提交');
       await s.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 20_000 });
       await waitForText(s.page, t.keepsDraft ? '草稿已保存' : '已提交');
       const number = (await s.page.$eval('.desc-grid .mono', (el) => el.textContent ?? '')).trim();

@@ -4,7 +4,7 @@
 // the page and no "[object Object]" or raw JSON shown. Shapes the check refuses are covered by
 // test/form-corpus.test.ts. One browser, one server, the whole corpus.
 import { describe, expect, it } from 'vitest';
-import { click, goto, hasChromium, screenshot, useBrowserApp, waitForText } from '../helpers/browser.js';
+import { click, goto, hasChromium, screenshot, submitAndConfirm, useBrowserApp, waitForText } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 import { corpusBundle, loadCorpus } from '../helpers/form-corpus.js';
 
@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium())('表单样例库（浏览器）：检查通过�
       await s.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 20_000 });
       await waitForText(s.page, '草稿已保存');
       const id = Number((await s.page.evaluate(() => location.pathname)).split('/').pop());
-      await click(s.page, '.form-actions button', '提交');
+      await submitAndConfirm(s.page, '提交');
       await waitForText(s.page, '已提交');
       const stored = (await (await app.login(DEV)).get(`/api/cases/${id}`)).body;
       expect(stored.state).toBe('submitted');

@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import type { TestApp } from '../helpers/app.js';
-import { goto, hasChromium, openSession, portalLogin, press, screenshot, setValue, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
+import { goto, hasChromium, openSession, portalLogin, press, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
+import { createTypeInConsole, openConsole } from '../helpers/console.js';
 import { fillForm } from '../helpers/form-filler.js';
 
 const DEVELOPER = '91440604MA4UJ5RW2R';
@@ -37,16 +38,8 @@ describe.skipIf(!hasChromium())('字段编辑器：点选建立表单（浏览�
   }
 
   it('builds the form by clicks: group, list of strings, multi-select, conditional field, date range, defaults, placeholders', async () => {
-    admin = await openSession(browser, app.url);
-    admin.page.setDefaultTimeout(45_000);
-    admin.page.on('dialog', (d) => { void d.accept(); });
-    await portalLogin(page(), app.url, '管理部门', 'admin');
-    await goto(page(), app.url, '/admin');
-    await press(page(), '.panel-extra button', '新建业务类型');
-    await setValue(page(), '#new-type-title', '装饰装修登记');
-    await setValue(page(), '#new-type-id', TYPE);
-    await press(page(), '.modal-foot button', '创建并开始设计');
-    await page().waitForSelector('.field-item[data-field="district"]');
+    admin = await openConsole(browser, app.url);
+    await createTypeInConsole(page(), '装饰装修登记', { id: TYPE });
 
     await addField('text', '项目名称', 'projectName');
     await check('#fe-required');
@@ -129,7 +122,7 @@ describe.skipIf(!hasChromium())('字段编辑器：点选建立表单（浏览�
     };
     const skipped = await fillForm(dev.page, type.schema, type.uiSchema, data);
     expect(skipped).toEqual([]);
-    await press(dev.page, '.form-actions button', '保存并提交');
+    await submitAndConfirm(dev.page);
     await dev.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), { timeout: 45_000 });
     await waitForText(dev.page, '已保存并提交');
     const id = new URL(dev.page.url()).pathname.split('/').pop();

@@ -17,6 +17,10 @@ const PASSWORD = 'Wang#Fang2026';
 /** 提交报修 on the new repair's form (kept in one place: a confirmation step may follow it). */
 async function submitRepair(page: Page): Promise<void> {
   await tap(page, '.form-actions button', '提交报修');
+  // The confirmation (确认提交报修) opens in the page; its button must be tappable on the phone too.
+  await page.waitForSelector('[role="dialog"][aria-modal="true"] .modal-foot button.btn-primary');
+  await tap(page, '[role="dialog"] .modal-foot button.btn-primary', '确认');
+  await page.waitForFunction(() => !document.querySelector('[role="dialog"]'), { timeout: 45_000 });
 }
 
 /** Confirms the chosen decision on the case page's 办理 panel. */

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle } from 'puppeteer-core';
 import type { TestApp } from '../helpers/app.js';
-import { bodyText, click, decide, goto, hasChromium, openFromInbox, screenshot, setValue, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
+import { bodyText, click, decide, goto, hasChromium, openFromInbox, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 import { COMPANY, OWNERS, OWNER_PASSWORD, completeOk, givenContract, orgId, owner } from '../helpers/services.js';
 
@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium())('投诉与报修（浏览器）', () => {
     expect(skipped).toEqual([]);
     await screenshot(zhang.page, '20-complaint-form');
     // No draft: the complaint is lodged with 提交.
-    await click(zhang.page, '.form-actions button', '提交');
+    await submitAndConfirm(zhang.page, '提交');
     await zhang.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname));
     await waitForText(zhang.page, '已提交');
     const caseId = Number(new URL(zhang.page.url()).pathname.split('/').pop());
@@ -132,7 +132,7 @@ describe.skipIf(!hasChromium())('投诉与报修（浏览器）', () => {
       areaId: 1, category: '环境卫生', subject, content: '5 号楼旁垃圾站垃圾堆放三天未清运，气味很大。', contact: { name: '路人', phone: '13900001111' },
     });
     expect(skipped).toEqual([]);
-    await click(anon.page, '.form-actions button', '提交');
+    await submitAndConfirm(anon.page, '提交');
     await anon.page.waitForSelector('.code-pair');
     const [number, code] = await anon.page.$$eval('.code-pair dd', (dds) => dds.map((d) => d.textContent!.trim()));
     expect(number).toMatch(/^WYTS-/);
@@ -171,7 +171,7 @@ describe.skipIf(!hasChromium())('投诉与报修（浏览器）', () => {
     const description = '厨房水龙头持续滴水，关紧后仍漏水。';
     const skipped = await fillForm(zhang.page, def.schema, def.uiSchema, { location: '户内', category: '水电', urgency: '一般', description, photos: ['x'] });
     expect(skipped).toEqual([]);
-    await click(zhang.page, '.form-actions button', '提交报修');
+    await submitAndConfirm(zhang.page, '提交报修');
     await zhang.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname));
     await waitForText(zhang.page, '已提交报修');
     const caseId = Number(new URL(zhang.page.url()).pathname.split('/').pop());

@@ -2,7 +2,7 @@
 // the 《机构注册协议》 that must be ticked, the server's refusal of a code already registered shown
 // beside the code, then 注册成功 and the first login with the new account.
 import { describe, expect, it } from 'vitest';
-import { bodyText, click, goto, hasChromium, screenshot, setValue, useBrowserApp, waitForText } from '../helpers/browser.js';
+import { bodyText, click, goto, hasChromium, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
 
 const TAKEN = '91440604MA4UJ5RW2R'; // the demo developer's credit code
@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium())('机构注册（浏览器）', () => {
     const skipped = await fillForm(page, def.schema, def.uiSchema, example);
     if (skipped.length) console.log(`[${open.id}] not filled: ${skipped.join('; ')}`);
     await screenshot(page, '14-public-filing');
-    await click(page, '.form-actions button', '提交');
+    await submitAndConfirm(page, '提交');
     await page.waitForSelector('.code-pair');
     const [number, code] = await page.$$eval('.code-pair dd', (dds) => dds.map((d) => d.textContent!.trim()));
     expect(number).toMatch(/-\d{4}-\d{6}$/);

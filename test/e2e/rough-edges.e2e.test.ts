@@ -2,7 +2,7 @@
 // with one malformed value points at that value only (once, no 为必填项 for the empty fields) and a
 // fixed-line number is a phone; print buttons are offered only where the state allows a print.
 import { describe, expect, it } from 'vitest';
-import { bodyText, click, goto, hasChromium, screenshot, setValue, useBrowserApp, waitForText } from '../helpers/browser.js';
+import { bodyText, click, goto, hasChromium, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText } from '../helpers/browser.js';
 import { exampleWithFiles } from '../helpers/filings-a.js';
 import { DEVELOPER } from '../helpers/services.js';
 import { tableOnPhone } from '../helpers/phone.js';
@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium())('粗糙之处：草稿校验与打印按钮（�
     expect(await bodyText(dev.page)).toContain('草稿');
     expect(await printButtons(dev.page)).toEqual([]);
 
-    await click(dev.page, '.form-actions button', '保存并提交');
+    await submitAndConfirm(dev.page);
     await waitForText(dev.page, '待受理');
     await dev.page.waitForNetworkIdle({ idleTime: 300 });
     const prints = await printButtons(dev.page);

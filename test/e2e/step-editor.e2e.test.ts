@@ -8,9 +8,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import type { Client, TestApp } from '../helpers/app.js';
-import { decide, goto, hasChromium, openFromInbox, openSession, portalLogin, screenshot, setValue, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
+import { decide, goto, hasChromium, openFromInbox, openSession, portalLogin, screenshot, setValue, submitAndConfirm, useBrowserApp, waitForText, type Session } from '../helpers/browser.js';
 import { fillForm } from '../helpers/form-filler.js';
-import { press } from '../helpers/console.js';
+import { createTypeInConsole, openConsole, press } from '../helpers/console.js';
 
 const DEVELOPER = '91440604MA4UJ5RW2R';
 const LONG = { timeout: 45_000 };
@@ -30,19 +30,9 @@ describe.skipIf(!hasChromium())('流程设计：会签、期限、条件分支�
   const lintClean = () => page().waitForFunction(() => document.querySelector('.lint-state')?.textContent?.includes('检查通过'), LONG);
 
   it('creates 联合审查备案 with a generated id and a 总面积 number field', async () => {
-    admin = await openSession(browser, app.url);
-    admin.page.setDefaultTimeout(45_000);
-    admin.page.on('dialog', (d) => { void d.accept(); });
-    await portalLogin(page(), app.url, '管理部门', 'admin');
-    await goto(page(), app.url, '/admin');
-    await press(page(), '.panel-extra button', '新建业务类型');
-    await setValue(page(), '#new-type-title', '联合审查备案');
-    await waitValue('#new-type-id', 'lian-he-shen-cha-bei-an');
-    type = await valueOf('#new-type-id');
-    await press(page(), '.modal-foot button', '创建并开始设计');
-    await page().waitForFunction((t) => location.pathname === `/admin/types/${t}`, LONG, type);
+    admin = await openConsole(browser, app.url);
+    type = await createTypeInConsole(page(), '联合审查备案', { generated: 'lian-he-shen-cha-bei-an' });
 
-    await page().waitForSelector('.field-item[data-field="district"]');
     await setValue(page(), '#add-field-kind', 'number');
     await tap('#add-field');
     await page().waitForSelector('#fe-title');
@@ -164,7 +154,7 @@ describe.skipIf(!hasChromium())('流程设计：会签、期限、条件分支�
     await applicant.page.waitForSelector('#root_area');
     const def = (await dev.get(`/api/types/${type}`)).body;
     expect(await fillForm(applicant.page, def.schema, def.uiSchema, { district: '440604', area: 300 })).toEqual([]);
-    await press(applicant.page, '.form-actions button', '保存并提交');
+    await submitAndConfirm(applicant.page);
     await applicant.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), LONG);
     await waitForText(applicant.page, '待受理');
     const id = Number(new URL(applicant.page.url()).pathname.split('/').pop());

@@ -143,6 +143,24 @@ export async function decide(s: Session, action: string, fields: Record<string, 
   if (said !== 'ok') throw new Error(`${action}: ${said}`);
 }
 
+/**
+ * The applicant's 保存并提交 (or 提交, 提交报修 … by its text) under a form, then 确认… in the
+ * confirmation dialog it opens; waits until the dialog has closed (the page is sending). A form the
+ * browser refuses opens no dialog: its errors are thrown.
+ */
+export async function submitAndConfirm(page: Page, button = '保存并提交'): Promise<void> {
+  await press(page, '.form-actions button', button);
+  const opened = await page.waitForFunction(() => {
+    if (document.querySelector('[role="dialog"][aria-modal="true"] .modal-foot')) return 'dialog';
+    const refused = document.querySelector('.form-error-list') as HTMLElement | null;
+    return refused ? refused.innerText : false;
+  }, { timeout: 45_000 });
+  const said = await opened.jsonValue();
+  if (said !== 'dialog') throw new Error(`${button}: no confirmation, the form says ${said}`);
+  await press(page, '[role="dialog"] .modal-foot button.btn-primary', '确认');
+  await page.waitForFunction(() => !document.querySelector('[role="dialog"]'), { timeout: 45_000 });
+}
+
 /** A test file's server and browser, and its signed-in windows (one per user, reused across tests). */
 export interface BrowserApp {
   readonly app: TestApp;

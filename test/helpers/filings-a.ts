@@ -35,6 +35,14 @@ export async function exampleWithFiles(c: Client, schema: { examples?: unknown[]
   return { ...data, attachments, ...overrides };
 }
 
+/** A complete draft of `type`, its example with freshly uploaded attachments, not yet submitted. */
+export async function exampleDraft(c: Client, type: string): Promise<Data> {
+  const schema = (await c.get(`/api/types/${type}`)).body.schema;
+  const created = await c.post('/api/cases', { type, data: await exampleWithFiles(c, schema) });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body;
+}
+
 /** 新建 a draft with the data and 保存并提交 it; the submit answer is returned as is. */
 export async function createAndSubmit(c: Client, type: string, data: Data): Promise<{ created: Data; submitted: Res }> {
   const created = await c.post('/api/cases', { type, data });

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { adminApi, type Problem } from './api';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { zhMessage } from './lint';
 
 export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (message: string) => void }) {

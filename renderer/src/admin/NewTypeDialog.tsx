@@ -7,7 +7,7 @@ import { useDistricts } from '../app/districts';
 import { adminApi } from './api';
 import { Help } from './Help';
 import { identifierFrom } from './identifiers';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { prefixFor } from './newBundle';
 import { SHAPES, bundleOfShape, copyBundle, type Shape } from './templates';
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { adminApi, type AdminType } from './api';
-import { Confirm } from './Modal';
+import { Confirm } from '../ui/Modal';
 import { CaseCounts } from './caseCounts';
 
 export function RollbackDialog({ type, initial, onClose, onDone }: { type: AdminType; initial?: number; onClose: () => void; onDone: (message: string) => void }) {

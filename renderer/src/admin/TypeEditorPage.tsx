@@ -11,7 +11,7 @@ import { Tag } from '../ui/StatusTag';
 import type { AdminType } from './api';
 import { useTypeDraft } from './useDraft';
 import { useVocabulary } from './vocabulary';
-import { Confirm } from './Modal';
+import { Confirm } from '../ui/Modal';
 import { CaseCounts } from './caseCounts';
 import { ProblemList, tabOf, type TabId } from './ProblemList';
 import { applyFix } from './fixes';

@@ -1,7 +1,8 @@
 // The applicant's form of a case: fill, 保存草稿 (POST /api/cases, or PATCH with the version),
 // 保存并提交 (and any other event the applicant's task offers, sent with the data). Client-side
-// validation first; the server's field errors come back beside the fields; a conflict offers to
-// reload; whatever was typed stays in memory and in sessionStorage until the server has it.
+// validation first, then — when the click hands the case over — a confirmation; the server's field
+// errors come back beside the fields; a conflict offers to reload; whatever was typed stays in
+// memory and in sessionStorage until the server has it.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type Form from '@rjsf/core';
@@ -12,7 +13,9 @@ import { cleanData, pointerToPath, schemaAt } from '../forms/paths';
 import { clearUnsaved, readUnsaved, writeUnsaved } from '../forms/drafts';
 import { Alert, ErrorAlert } from '../ui/Alert';
 import { stateNode } from '../workflow/graph';
+import { handoverOf, startOf, type Handover } from '../workflow/handover';
 import { PrintLinks } from './PrintLinks';
+import { SubmitConfirm } from './SubmitConfirm';
 import { fillFromOrg } from './orgFill';
 import { useSession } from '../app/session';
 
@@ -55,6 +58,8 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
   const [fieldErrors, setFieldErrors] = useState<FieldErrorDetail[]>(initialErrors?.fields ?? []);
   const [saved, setSaved] = useState<string>();
   const [live, setLive] = useState(false);
+  /** The click waiting for 确认 in the dialog: an event, or the first save of a type without drafts. */
+  const [asking, setAsking] = useState<{ submit?: Submit; title: string; handover: Handover; button: HTMLElement }>();
   const formRef = useRef<Form>(null);
   const submits = submitsOf(type, view);
   // A type whose first state is not editable (a survey, a complaint, a department's campaign) has
@@ -114,13 +119,39 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
     }
   };
 
-  const submit = async (s: Submit) => {
+  /** The browser's check of the whole form: what it refuses is shown, nothing is sent. */
+  const valid = () => {
     setSaved(undefined);
-    if (s.validate && formRef.current && !formRef.current.validateForm()) {
+    if (formRef.current && !formRef.current.validateForm()) {
       setLive(true);
       setError(undefined);
-      return;
+      return false;
     }
+    return true;
+  };
+
+  // A click that hands the case over (it leaves the editable states: 保存并提交, 提交报修, the
+  // first 提交 of a complaint …) asks first, once the form passes the browser's check; 保存 and
+  // 保存修改, which keep the case editable, do not.
+  const request = (s: Submit, button: HTMLElement) => {
+    if (s.validate && !valid()) return;
+    const handover = handoverOf(type.workflow, view?.state ?? type.workflow.initial, s.event);
+    if (handover) setAsking({ submit: s, title: s.title, handover, button });
+    else void submit(s);
+  };
+  const requestStart = (button: HTMLElement) => {
+    const handover = startOf(type.workflow);
+    if (!handover) return void saveDraft();
+    if (valid()) setAsking({ title: '提交', handover, button });
+  };
+  const confirmed = () => {
+    const s = asking?.submit;
+    setAsking(undefined);
+    void (s ? submit(s) : saveDraft());
+  };
+
+  const submit = async (s: Submit) => {
+    setSaved(undefined);
     setBusy(s.event);
     setError(undefined);
     setFieldErrors([]);
@@ -182,17 +213,21 @@ export function CaseEditor({ type, user, view, initialErrors, onSaved, onReload 
       {unplaced.length > 0 && <Alert kind="error">{unplaced.map((f, i) => <div key={i}>{f.message}</div>)}</Alert>}
       <ErrorAlert error={error} onReload={onReload} onClose={() => setError(undefined)} />
       <div className="form-actions sticky">
-        <button type="button" className={startsOnSave ? 'btn btn-primary' : 'btn'} disabled={!!busy} onClick={saveDraft}>
+        <button type="button" className={startsOnSave ? 'btn btn-primary' : 'btn'} disabled={!!busy} onClick={(e) => (startsOnSave ? requestStart(e.currentTarget) : saveDraft())}>
           {busy === 'draft' ? '正在保存…' : startsOnSave ? '提交' : '保存草稿'}
         </button>
         {submits.map((s) => (
-          <button key={s.event} type="button" className="btn btn-primary" disabled={!!busy} onClick={() => submit(s)}>
+          <button key={s.event} type="button" className="btn btn-primary" disabled={!!busy} onClick={(e) => request(s, e.currentTarget)}>
             {busy === s.event ? '正在提交…' : s.title}
           </button>
         ))}
         {view && <PrintLinks caseId={view.id} prints={view.prints} only={1} />}
         {saved && <span className="saved-note" role="status">{saved}</span>}
       </div>
+      {asking && (
+        <SubmitConfirm action={asking.title} handover={asking.handover} typeTitle={type.title} number={view?.number}
+          returnTo={asking.button} onConfirm={confirmed} onClose={() => setAsking(undefined)} />
+      )}
     </div>
   );
 }

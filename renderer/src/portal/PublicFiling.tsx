@@ -1,6 +1,7 @@
 // 公众办理 without an account (types with settings.publicStart, e.g. 投诉): the generated form,
-// then the business number and 查询码 to keep; 办件查询 with both shows where the case is, its
-// steps with the department's opinions, and the filer's own steps (e.g. 评价) with their forms.
+// 提交 after a confirmation (the filer cannot change it afterwards), then the business number and
+// 查询码 to keep; 办件查询 with both shows where the case is, its steps with the department's
+// opinions, and the filer's own steps (e.g. 评价) with their forms.
 import { useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type Form from '@rjsf/core';
@@ -15,6 +16,8 @@ import { Alert, ErrorAlert, Loading } from '../ui/Alert';
 import { StateTag } from '../ui/StatusTag';
 import { formatDateTime } from '../ui/format';
 import { eventTitles } from '../workflow/graph';
+import { startOf, type Handover } from '../workflow/handover';
+import { SubmitConfirm } from '../case/SubmitConfirm';
 import { PublicSteps } from './PublicSteps';
 import type { Service } from './HomePage';
 import { ScrollRegion } from '../ui/ScrollRegion';
@@ -37,13 +40,21 @@ export function PublicStartPage() {
   const [live, setLive] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ number: string; accessCode: string; stateTitle: string }>();
+  const [asking, setAsking] = useState<{ handover: Handover; button: HTMLElement }>();
   const formRef = useRef<Form>(null);
   if (def.error) return <ErrorAlert error={def.error} />;
   if (!def.data) return <Loading />;
   const d = def.data;
 
-  const submit = async () => {
+  const request = (button: HTMLElement) => {
     if (formRef.current && !formRef.current.validateForm()) { setLive(true); return; }
+    const handover = startOf(d.workflow);
+    if (handover) setAsking({ handover, button });
+    else void submit();
+  };
+
+  const submit = async () => {
+    setAsking(undefined);
     setBusy(true);
     setError(undefined);
     setErrors([]);
@@ -80,7 +91,8 @@ export function PublicStartPage() {
           <SchemaForm ref={formRef} schema={d.schema} uiSchema={d.uiSchema} formData={data} onChange={setData} serverErrors={errors}
             canUpload={false} idPrefix="root" typeId={d.id} liveValidate={live} />
           <ErrorAlert error={error} onClose={() => setError(undefined)} />
-          <div className="form-actions"><button type="button" className="btn btn-primary btn-lg" disabled={busy} onClick={submit}>{busy ? '正在提交…' : '提交'}</button></div>
+          <div className="form-actions"><button type="button" className="btn btn-primary btn-lg" disabled={busy} onClick={(e) => request(e.currentTarget)}>{busy ? '正在提交…' : '提交'}</button></div>
+          {asking && <SubmitConfirm action="提交" handover={asking.handover} typeTitle={d.title} returnTo={asking.button} onConfirm={() => void submit()} onClose={() => setAsking(undefined)} />}
         </Panel>
       )}
       <Panel title="办理步骤"><PublicSteps workflow={d.workflow} current={typeof d.workflow.initial === 'string' ? d.workflow.initial : undefined} /></Panel>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AdminType } from '../api';
-import { Modal } from '../Modal';
+import { Modal } from '../../ui/Modal';
 
 export function DiffPicker({ type, onClose }: { type: AdminType; onClose: () => void }) {
   const navigate = useNavigate();
