@@ -4,7 +4,7 @@
 // step editor cannot show says why; lint problems land on the step and field they name, in Chinese.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../engine/config.js';
 import { createAjv } from '../engine/validation/index.js';
 import { newField, readForm, writeForm, type Field } from '../renderer/src/admin/form/fieldModel.js';
@@ -13,6 +13,10 @@ import { emptyStep, readSteps, renameStep, writeSteps } from '../renderer/src/ad
 import { exprGuard } from '../renderer/src/admin/workflow/transitions.js';
 import { formFieldOf, placeProblems, problemsAt, zhMessage } from '../renderer/src/admin/lint.js';
 import { newBundle } from '../renderer/src/admin/newBundle.js';
+import { loadPinyin } from '../renderer/src/admin/identifiers.js';
+
+// New fields are named from their titles: the console loads the pinyin dictionary on first need.
+beforeAll(() => loadPinyin());
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- definitions are read ad hoc
 

@@ -8,6 +8,10 @@ import { newBundle } from '../renderer/src/admin/newBundle.js';
 import { completeBundle } from '../renderer/src/admin/completeBundle.js';
 import { newField, readForm, writeForm, type Field } from '../renderer/src/admin/form/fieldModel.js';
 import { repairExample } from '../renderer/src/admin/form/fieldSamples.js';
+import { loadPinyin } from '../renderer/src/admin/identifiers.js';
+
+// New fields are named from their titles: the console loads the pinyin dictionary on first need.
+beforeAll(() => loadPinyin());
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });

@@ -3,9 +3,13 @@
 // included), and writing the fields back gives the same schema and uiSchema (a round trip).
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../engine/config.js';
 import { canon, readForm, writeForm, newField, type Field } from '../renderer/src/admin/form/fieldModel.js';
+import { loadPinyin } from '../renderer/src/admin/identifiers.js';
+
+// New fields are named from their titles: the console loads the pinyin dictionary on first need.
+beforeAll(() => loadPinyin());
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- definitions are read ad hoc
 const readJson = (...p: string[]) => JSON.parse(fs.readFileSync(path.join(ROOT_DIR, ...p), 'utf8')) as Json;

@@ -1,6 +1,9 @@
 // Identifiers generated from Chinese titles (the console never asks an administrator to type one).
-import { describe, expect, it } from 'vitest';
-import { identifierFrom, titleWords } from '../renderer/src/admin/identifiers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { identifierFrom, loadPinyin, titleWords } from '../renderer/src/admin/identifiers.js';
+
+// The console loads the dictionary on first need (a dynamic import), as here.
+beforeAll(() => loadPinyin());
 
 describe('identifiers from Chinese titles', () => {
   it('reads the title in pinyin, in the style of the place it is used', () => {

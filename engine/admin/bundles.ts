@@ -33,7 +33,7 @@ export async function importBundle(engine: Engine, file: unknown, userId: number
   if (!f || f.format !== BUNDLE_FORMAT || typeof f.id !== 'string' || !Array.isArray(f.versions) || f.versions.length === 0) {
     throw new AppError('DEF_INVALID', { file: 'bundle', path: '/format', reason: `不是业务类型包（应为 ${BUNDLE_FORMAT}，包含 id 与 versions）` });
   }
-  const problems = f.versions.flatMap((v, i) => engine.registry.lint({ ...v, id: f.id! })
+  const problems = f.versions.flatMap((v, i) => engine.registry.lint({ ...v, id: f.id! }, { selfTest: true })
     .map((p) => ({ ...p, file: `bundle:${f.id}`, path: `/versions/${i}/${p.file.split('#')[1] ?? ''}${p.path === '/' ? '' : p.path}` })));
   if (problems.length) {
     const unknown = problems.find((p) => /^unknown (action|guard|rule|role)/.test(p.message));

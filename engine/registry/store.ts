@@ -33,7 +33,8 @@ export interface Registry {
   get(typeId: string, version: number): Promise<TypeVersionDef>;
   list(): TypeVersionDef[];
   machine(def: TypeVersionDef): AnyStateMachine;
-  lint(bundle: TypeBundle): DefinitionProblem[];
+  /** selfTest: also run the form self-test, as publish does (an import checks every version first). */
+  lint(bundle: TypeBundle, opts?: { selfTest?: boolean }): DefinitionProblem[];
   publish(bundle: TypeBundle, opts: { userId?: number; source: string }): Promise<TypeVersionDef>;
   /**
    * Re-reads which version is current (another server may have published). With maxAgeMs, skips
@@ -69,9 +70,12 @@ export async function openRegistry(db: Database, ajv: Ajv, rootDir: string, opts
       throw new DefinitionError([{ file: `forms/decisions/${name}.schema.json`, path: '/', message: ajv.errorsText(ajv.errors) }]);
     }
   }
-  const lint = (bundle: TypeBundle, files?: Parameters<typeof lintBundle>[1]['files']) =>
-    // Bundles from the console (no files) also get the form self-test; files on disk are tested by the suite.
-    lintBundle(bundle, { ajv, decisionForms, registers, roles, files, printHelpers: opts.printHelpers, partials: Object.keys(partials), selfTest: !files });
+  // The form self-test (json-schema-faker samples through both validators) runs when a bundle is
+  // published, not on every check of a draft the console makes while an administrator edits and
+  // saves: a draft may be saved with problems anyway, and publishing is where the test decides.
+  // Files on disk are tested by the suite (test/form-self-test.test.ts).
+  const lint = (bundle: TypeBundle, files?: Parameters<typeof lintBundle>[1]['files'], selfTest = false) =>
+    lintBundle(bundle, { ajv, decisionForms, registers, roles, files, printHelpers: opts.printHelpers, partials: Object.keys(partials), selfTest });
 
   const toDef = (row: Record<string, unknown>): TypeVersionDef => {
     const key = `${row.typeId}@${row.version}`;
@@ -105,9 +109,9 @@ export async function openRegistry(db: Database, ajv: Ajv, rootDir: string, opts
       if (!m) machines.set(def, (m = buildMachine(def)));
       return m;
     },
-    lint: (bundle) => lint(bundle),
+    lint: (bundle, o = {}) => lint(bundle, undefined, o.selfTest),
     async publish(bundle, { userId, source }) {
-      const problems = lint(bundle);
+      const problems = lint(bundle, undefined, true);
       if (problems.length) throw new DefinitionError(problems);
       const def = await db.tx(async (t) => {
         const existing = await TypeDef.findByPk(bundle.id, { transaction: t, lock: t.LOCK.UPDATE, raw: true });

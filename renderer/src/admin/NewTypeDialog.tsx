@@ -6,7 +6,7 @@ import { errorMessage } from '../api/client';
 import { useDistricts } from '../app/districts';
 import { adminApi } from './api';
 import { Help } from './Help';
-import { identifierFrom } from './identifiers';
+import { identifierFrom, usePinyin } from './identifiers';
 import { Modal } from '../ui/Modal';
 import { prefixFor } from './newBundle';
 import { SHAPES, bundleOfShape, copyBundle, type Shape } from './templates';
@@ -22,8 +22,9 @@ export function NewTypeDialog({ taken, types = [], onClose, onCreated }: {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const { districts } = useDistricts();
-  // The id follows the title until the administrator types one.
-  const id = typed ?? (title.trim() ? identifierFrom(title, taken, 'kebab', 62) : '');
+  const pinyinReady = usePinyin();
+  // The id follows the title until the administrator types one (once the dictionary has loaded).
+  const id = typed ?? (title.trim() && pinyinReady ? identifierFrom(title, taken, 'kebab', 62) : '');
   const idError = id && !ID.test(id) ? '标识须以小写字母开头，只含小写字母、数字和连字符（如 new-filing）' : taken.includes(id) ? '该标识已被使用' : undefined;
 
   const create = async () => {

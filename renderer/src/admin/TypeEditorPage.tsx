@@ -11,6 +11,7 @@ import { Tag } from '../ui/StatusTag';
 import type { AdminType } from './api';
 import { useTypeDraft } from './useDraft';
 import { useVocabulary } from './vocabulary';
+import { usePinyin } from './identifiers';
 import { Confirm } from '../ui/Modal';
 import { CaseCounts } from './caseCounts';
 import { ProblemList, tabOf, type TabId } from './ProblemList';
@@ -43,6 +44,8 @@ export function TypeEditorPage() {
   const [pending, setPending] = useState<Pending>(null);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string }>();
   const [showProblems, setShowProblems] = useState(false);
+  // The form and workflow editors name new fields, steps and events from their titles.
+  const pinyinReady = usePinyin();
 
   // Unsaved edits are not lost by closing the tab by mistake.
   useEffect(() => {
@@ -59,7 +62,7 @@ export function TypeEditorPage() {
   }, [draft.problems]);
 
   if (draft.loadError) return <ErrorAlert error={draft.loadError} />;
-  if (!draft.bundle) return <Loading />;
+  if (!draft.bundle || !pinyinReady) return <Loading />;
   const b = draft.bundle;
   const current = info?.versions.find((v) => v.version === info.currentVersion);
   const nextVersion = Math.max(0, ...(info?.versions.map((v) => v.version) ?? [0])) + 1;

@@ -5,12 +5,38 @@
 // would match). Latin letters and digits in the title are kept; anything else is dropped. A taken
 // name gets a number (…2, …3). Once published an identifier stays: callers generate one only for
 // a new thing and keep the stored one afterwards (the administrator may still edit it).
-import { pinyin } from 'pinyin-pro';
+// The dictionary is most of the admin console's weight, so it is not in the console's chunk: it
+// loads on first need (loadPinyin, or usePinyin in the pages that generate identifiers: the type
+// editor and 新建业务类型), and those pages wait for it before they draw.
+import { useEffect, useState } from 'react';
+
+type Pinyin = typeof import('pinyin-pro')['pinyin'];
+let pinyin: Pinyin | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads pinyin-pro once; identifierFrom and titleWords may be called when this has resolved. */
+export function loadPinyin(): Promise<void> {
+  loading ??= import('pinyin-pro').then((m) => { pinyin = m.pinyin; }, (err: unknown) => { loading = undefined; throw err; });
+  return loading;
+}
+
+/** Starts loading the dictionary; true once identifiers can be generated. */
+export function usePinyin(): boolean {
+  const [ready, setReady] = useState(() => pinyin !== undefined);
+  useEffect(() => {
+    if (ready) return undefined;
+    let live = true;
+    loadPinyin().then(() => { if (live) setReady(true); }, () => undefined);
+    return () => { live = false; };
+  }, [ready]);
+  return ready;
+}
 
 export type IdStyle = 'kebab' | 'camel' | 'upper';
 
 /** The words of a title: each Chinese character's pinyin, each run of Latin letters/digits. */
 export function titleWords(title: string): string[] {
+  if (!pinyin) throw new Error('identifiers: the pinyin dictionary is not loaded yet (loadPinyin / usePinyin)');
   const words: string[] = [];
   for (const part of title.match(/[\u3400-\u9fff]+|[A-Za-z0-9]+/g) ?? []) {
     if (/^[A-Za-z0-9]+$/.test(part)) words.push(part.toLowerCase());

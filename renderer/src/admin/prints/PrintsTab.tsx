@@ -41,8 +41,9 @@ export function PrintsTab({ draft }: { draft: Draft }) {
     else {
       prints[selected] = src;
       const cur = ps[selected] ?? { title: STANDARD_PRINTS[selected] ?? selected };
-      ps[selected] = { title: t ?? cur.title, ...((st === undefined ? cur.states : st) ? { states: st === undefined ? cur.states : st } : {}) };
-      if (ps[selected].states?.length === 0) delete ps[selected].states;
+      // No states is "any non-editable state": the meta-schema takes no empty list.
+      const [first, ...rest] = st ?? cur.states ?? [];
+      ps[selected] = { title: t ?? cur.title, ...(first === undefined ? {} : { states: [first, ...rest] }) };
     }
     const settings2 = { ...x.settings, prints: ps };
     if (!Object.keys(ps).length) delete (settings2 as Record<string, unknown>).prints;
