@@ -1,13 +1,12 @@
 // The engine: everything one server process holds, created once at start and passed down.
 import type { Config } from './config.js';
 import type { Database } from './db/index.js';
-import type { Registry } from './registry/index.js';
+import type { Registry } from './registry/types.js';
 import type Ajv from 'ajv';
-import type { SessionUser } from './auth/index.js';
+import type { SessionUser } from './auth/types.js';
 import type { Transaction } from 'sequelize';
 import type { TypeVersionDef } from './registry/types.js';
-import type { CaseRow } from './runtime/transition.js';
-import type { NewCase } from './runtime/case-runtime.js';
+import type { CaseRow, NewCase } from './runtime/case-row.js';
 import type { Clock } from './clock.js';
 import type { EngineLogger } from './logger.js';
 

@@ -12,12 +12,9 @@ import sqlite3 from 'sqlite3';
 import { pgRaw, sqliteRaw, SqliteStatements, txConnection, type Raw } from './raw.js';
 import { refuseNested, runScoped, txTimeout } from './tx-scope.js';
 
-export type Dialect = 'sqlite' | 'postgres';
+import type { Dialect, TxOptions } from './types.js';
 
-export interface TxOptions {
-  /** Fails (and rolls back) the transaction when fn has not settled by then; 0 for no limit (migrations). */
-  timeoutMs?: number;
-}
+export type { Dialect, TxOptions } from './types.js';
 
 /** Writes committed and COMMITs sent (SQLite's group commit: fewer commits than transactions). */
 export interface WriterStats { transactions: number; commits: number }

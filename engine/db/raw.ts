@@ -8,7 +8,7 @@
 // parsed, dates as the driver returns them (Date on PostgreSQL, the stored text on SQLite).
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'sequelize';
-import type { Dialect } from './connection.js';
+import type { Dialect } from './types.js';
 
 export type RawRow = Record<string, unknown>;
 

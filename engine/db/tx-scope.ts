@@ -4,7 +4,7 @@
 // write cannot hold the single SQLite writer (or a PostgreSQL row lock) forever.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'sequelize';
-import type { TxOptions } from './connection.js';
+import type { TxOptions } from './types.js';
 
 /** A developer's mistake: call the inner function with the outer transaction instead. */
 export class TxNestedError extends Error {

@@ -5,7 +5,7 @@
 // each error names the Excel row, the column's title, the value and the reason.
 import type { Engine } from '../context.js';
 import { AppError, type FieldError } from '../errors.js';
-import type { SessionUser } from '../auth/index.js';
+import type { SessionUser } from '../auth/types.js';
 import { getPointer, type TypeVersionDef } from '../registry/index.js';
 import { createCasesFromRows } from '../runtime/index.js';
 import { sheetSpec, type SheetSpec } from './columns.js';

@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { Op } from 'sequelize';
 import type { Engine } from '../context.js';
-import type { SessionUser } from '../auth/index.js';
+import type { SessionUser } from '../auth/types.js';
 import { caseListWhere, stateTitle, type CaseListQuery } from '../runtime/index.js';
 import { pick } from './columns.js';
 import { showValue } from './rules-text.js';

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Engine } from '../context.js';
 import { AppError } from '../errors.js';
-import type { SessionUser } from '../auth/index.js';
+import type { SessionUser } from '../auth/types.js';
 import type { TypeVersionDef } from '../registry/index.js';
 import { caseView, scopeOf, updateDraft } from '../runtime/index.js';
 import { sheetSpec } from './columns.js';

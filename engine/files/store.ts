@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import type { Transaction } from 'sequelize';
 import type { Engine } from '../context.js';
 import { AppError, formInvalid } from '../errors.js';
-import type { SessionUser } from '../auth/index.js';
+import type { SessionUser } from '../auth/types.js';
 import { sniffFile } from './sniff.js';
 import { formatBytes } from './bytes.js';
 import { inspectOfficeZip } from './zip-guard.js';

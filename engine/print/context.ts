@@ -4,7 +4,7 @@
 // about (its registered name), and when it was printed.
 // Only someone who may see the case gets a context (caseView answers 404 otherwise).
 import type { Engine } from '../context.js';
-import type { SessionUser } from '../auth/index.js';
+import type { SessionUser } from '../auth/types.js';
 import type { TypeVersionDef, WorkflowConfig } from '../registry/index.js';
 import { caseView } from '../runtime/index.js';
 

@@ -2,7 +2,7 @@
 // allow for that print, by default any state that is not an editable draft), the HTML from the
 // template, and the PDF from the server's shared browser pool.
 import type { Engine } from '../context.js';
-import type { SessionUser } from '../auth/index.js';
+import type { SessionUser } from '../auth/types.js';
 import { AppError } from '../errors.js';
 import { printAllowedNow, printTitle } from '../runtime/index.js';
 import { BrowserPool, PdfUnavailable } from './browser-pool.js';

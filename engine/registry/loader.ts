@@ -3,7 +3,7 @@
 // (forms/decisions/) and registers (registers/). A type on disk is the same bundle an admin exports.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DashboardSetting, TypeBundle } from './types.js';
+import type { RegisterDef, TypeBundle } from './types.js';
 
 /** Where each part of a bundle came from, so a problem can name the file. */
 export type PartFiles = Record<'schema' | 'uiSchema' | 'workflow' | 'settings', string> & { prints: Record<string, string> };
@@ -100,12 +100,4 @@ export function loadRegisters(rootDir: string): Record<string, RegisterDef> {
   ));
 }
 
-export interface RegisterDef {
-  title: string;
-  public?: boolean;
-  publicFields?: string[];
-  /** Fields masked in public views (ID numbers). */
-  maskedFields?: string[];
-  /** Figures of the entries for the department dashboard (e.g. survey answers by company). */
-  dashboard?: DashboardSetting;
-}
+export type { RegisterDef } from './types.js';

@@ -8,9 +8,11 @@ import type { AnyStateMachine } from 'xstate';
 import type { Database } from '../db/index.js';
 import { buildMachine } from './machine.js';
 import { lintBundle } from './lint.js';
-import { DefinitionLoadError, loadBundlesFromDisk, loadDecisionForms, loadPartials, loadRegisters, type RegisterDef } from './loader.js';
+import { DefinitionLoadError, loadBundlesFromDisk, loadDecisionForms, loadPartials, loadRegisters } from './loader.js';
 import { loadRoles } from './roles.js';
-import type { DefinitionProblem, Roles, TypeBundle, TypeVersionDef } from './types.js';
+import type { DefinitionProblem, Registry, TypeBundle, TypeVersionDef } from './types.js';
+
+export type { Registry } from './types.js';
 
 export class DefinitionError extends Error {
   constructor(readonly problems: DefinitionProblem[], heading = 'invalid type definition') {
@@ -28,25 +30,6 @@ function fromDisk<T>(load: () => T): T {
   }
 }
 
-export interface Registry {
-  current(typeId: string): TypeVersionDef | undefined;
-  get(typeId: string, version: number): Promise<TypeVersionDef>;
-  list(): TypeVersionDef[];
-  machine(def: TypeVersionDef): AnyStateMachine;
-  /** selfTest: also run the form self-test, as publish does (an import checks every version first). */
-  lint(bundle: TypeBundle, opts?: { selfTest?: boolean }): DefinitionProblem[];
-  publish(bundle: TypeBundle, opts: { userId?: number; source: string }): Promise<TypeVersionDef>;
-  /**
-   * Re-reads which version is current (another server may have published). With maxAgeMs, skips
-   * the query when the last read is younger than that.
-   */
-  refresh(opts?: { maxAgeMs?: number }): Promise<void>;
-  decisionForms: Record<string, object>;
-  registers: Record<string, RegisterDef>;
-  partials: Record<string, string>;
-  /** The roles (roles/<id>.json): titles, kinds and what each sees. */
-  roles: Roles;
-}
 
 const bundleHash = (b: TypeBundle) =>
   createHash('sha256').update(JSON.stringify([b.schema, b.uiSchema, b.workflow, b.settings, b.prints])).digest('hex');

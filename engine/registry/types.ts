@@ -1,7 +1,8 @@
 // The shape of a type definition (a bundle): form, workflow, settings and prints. Shared with the
 // renderer as plain type definitions. The settings' types are generated from the meta-schema the
 // linter applies (meta-schema.ts → type-settings.ts, `npm run gen:types`), not written here.
-import type { TypeSettings } from './type-settings.js';
+import type { AnyStateMachine } from 'xstate';
+import type { DashboardSetting, TypeSettings } from './type-settings.js';
 
 export type { DashboardSetting, RuleDef, TypeSettings } from './type-settings.js';
 
@@ -113,3 +114,35 @@ export interface RoleDef {
 
 /** The roles of the installation by id. */
 export type Roles = Readonly<Record<string, RoleDef>>;
+
+/** A register (registers/<id>.json): its title and what the public and the dashboard see. */
+export interface RegisterDef {
+  title: string;
+  public?: boolean;
+  publicFields?: string[];
+  /** Fields masked in public views (ID numbers). */
+  maskedFields?: string[];
+  /** Figures of the entries for the department dashboard (e.g. survey answers by company). */
+  dashboard?: DashboardSetting;
+}
+
+/** The type registry as the rest of the engine uses it (engine/registry/store.ts opens one). */
+export interface Registry {
+  current(typeId: string): TypeVersionDef | undefined;
+  get(typeId: string, version: number): Promise<TypeVersionDef>;
+  list(): TypeVersionDef[];
+  machine(def: TypeVersionDef): AnyStateMachine;
+  /** selfTest: also run the form self-test, as publish does (an import checks every version first). */
+  lint(bundle: TypeBundle, opts?: { selfTest?: boolean }): DefinitionProblem[];
+  publish(bundle: TypeBundle, opts: { userId?: number; source: string }): Promise<TypeVersionDef>;
+  /**
+   * Re-reads which version is current (another server may have published). With maxAgeMs, skips
+   * the query when the last read is younger than that.
+   */
+  refresh(opts?: { maxAgeMs?: number }): Promise<void>;
+  decisionForms: Record<string, object>;
+  registers: Record<string, RegisterDef>;
+  partials: Record<string, string>;
+  /** The roles (roles/<id>.json): titles, kinds and what each sees. */
+  roles: Roles;
+}

@@ -5,7 +5,7 @@
 // organisation's. Whoever has or had a task on a case (e.g. the company a complaint is forwarded
 // to) sees that case too. Everyone else gets 404. A role without a file sees only its own.
 import { Op, literal, type WhereOptions } from 'sequelize';
-import type { SessionUser } from '../auth/sessions.js';
+import type { SessionUser } from '../auth/types.js';
 import type { Database } from '../db/index.js';
 import type { Raw } from '../db/raw.js';
 import type { RoleDef, Roles } from '../registry/index.js';

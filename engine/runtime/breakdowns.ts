@@ -4,7 +4,7 @@
 // figures exist is data; the engine only groups and averages.
 import { Op, type WhereOptions } from 'sequelize';
 import type { Engine } from '../context.js';
-import type { SessionUser } from '../auth/index.js';
+import type { SessionUser } from '../auth/types.js';
 import { pointerKeys } from '../registry/pointer.js';
 import type { Breakdown, DashboardSetting } from '../registry/types.js';
 import { caseVisibilityWhere, scopeOf } from './access.js';

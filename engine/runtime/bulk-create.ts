@@ -6,7 +6,7 @@
 // them in the same transaction, so two rows that clash are caught too.
 import { AppError, type FieldError } from '../errors.js';
 import type { Engine } from '../context.js';
-import type { SessionUser } from '../auth/sessions.js';
+import type { SessionUser } from '../auth/types.js';
 import type { TypeVersionDef } from '../registry/index.js';
 import { createCaseInTx, validateCaseData } from './case-runtime.js';
 import { applyTransition } from './transition.js';

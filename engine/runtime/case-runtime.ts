@@ -5,7 +5,7 @@ import { initialTransition } from 'xstate';
 import type { Transaction } from 'sequelize';
 import { AppError, formInvalid, type FieldError } from '../errors.js';
 import type { CaseOps, Engine } from '../context.js';
-import type { SessionUser } from '../auth/sessions.js';
+import type { SessionUser } from '../auth/types.js';
 import { getPointer } from '../registry/pointer.js';
 import { persistSnapshot, restoreSnapshot } from '../registry/machine.js';
 import type { TypeVersionDef } from '../registry/types.js';
@@ -21,7 +21,8 @@ import { fillData } from './data-fill.js';
 import { labelRows } from './check.js';
 import { canSeeCaseRow, userMatchesTask } from './access.js';
 import { appendEvent, caseSql, insertCaseRow, lockCaseRow, openTasksOf } from './case-sql.js';
-import { applyTransition, createTasksForPaths, type CaseRow } from './transition.js';
+import { applyTransition, createTasksForPaths } from './transition.js';
+import type { CaseRow, NewCase } from './case-row.js';
 
 type Data = Record<string, unknown>;
 
@@ -71,12 +72,7 @@ function sameAttachments(def: TypeVersionDef, before: Data, after: Data): boolea
   return was.size === now.size && [...now].every((id) => was.has(id));
 }
 
-export interface NewCase {
-  data: Data;
-  orgId: number | null;
-  createdBy: number | null;
-  actorName: string;
-}
+export type { NewCase } from './case-row.js';
 
 /**
  * Creates a case inside a transaction the caller holds (also used by the startCase effect).

@@ -6,7 +6,7 @@ import type { Transaction } from 'sequelize';
 import type { Database } from '../db/index.js';
 import { sqlValue, type Raw, type RawRow } from '../db/raw.js';
 import { AppError } from '../errors.js';
-import type { CaseRow } from './transition.js';
+import type { CaseRow } from './case-row.js';
 
 const snake = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COLUMN = /^[a-z][a-zA-Z]*$/;

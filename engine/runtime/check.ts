@@ -3,7 +3,7 @@
 // why not while the applicant is still typing). Nothing is written.
 import type { Engine } from '../context.js';
 import { AppError, type FieldError } from '../errors.js';
-import type { SessionUser } from '../auth/sessions.js';
+import type { SessionUser } from '../auth/types.js';
 import type { TypeVersionDef } from '../registry/index.js';
 import { validateForm } from '../validation/index.js';
 import { fillData } from './data-fill.js';

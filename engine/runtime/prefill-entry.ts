@@ -5,7 +5,7 @@
 // caller did not upload are left out, since linkFiles would refuse them on save (a colleague's
 // scans are theirs to attach, and a stale id must not make the first save fail).
 import type { Engine } from '../context.js';
-import type { SessionUser } from '../auth/index.js';
+import type { SessionUser } from '../auth/types.js';
 import type { TypeVersionDef } from '../registry/types.js';
 import { collectAttachmentIds } from './attachments.js';
 

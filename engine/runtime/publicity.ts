@@ -6,7 +6,7 @@
 import { Op, type WhereOptions } from 'sequelize';
 import { AppError, formInvalid } from '../errors.js';
 import type { Engine } from '../context.js';
-import type { SessionUser } from '../auth/sessions.js';
+import type { SessionUser } from '../auth/types.js';
 import { getPointer } from '../registry/pointer.js';
 import type { TypeVersionDef } from '../registry/types.js';
 import { validateForm } from '../validation/index.js';

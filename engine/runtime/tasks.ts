@@ -4,7 +4,7 @@
 import { Op, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
-import type { SessionUser } from '../auth/sessions.js';
+import type { SessionUser } from '../auth/types.js';
 import { userMatchesTask } from './access.js';
 import { numberSearch } from './views.js';
 import { listColumnValues } from './list-columns.js';

@@ -12,12 +12,9 @@ import { runEffects, type EffectCase, type Flag } from './effects.js';
 import { indexFields } from './index-fields.js';
 import { cancelTasks, caseSql, completeTask, insertTask, openTasksOf, updateCaseAndAppend, type CaseSql } from './case-sql.js';
 import type { RawRow } from '../db/raw.js';
+import type { CaseRow } from './case-row.js';
 
-export type CaseRow = Record<string, unknown> & {
-  id: number; number: string; typeId: string; typeVersion: number; state: string; status: string;
-  data: Record<string, unknown>; snapshot: unknown; flags: Flag[]; orgId: number | null;
-  district: string | null; street: string | null; version: number;
-};
+export type { CaseRow } from './case-row.js';
 
 export interface TransitionInput {
   event: string;

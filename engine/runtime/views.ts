@@ -3,7 +3,7 @@
 import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
-import type { SessionUser } from '../auth/sessions.js';
+import type { SessionUser } from '../auth/types.js';
 import type { Roles } from '../registry/index.js';
 import { caseVisibilityBranches, caseVisibilityWhere, canSeeCaseRow, userMatchesTask } from './access.js';
 import { isEditable, stateTitle } from './states.js';

@@ -9,6 +9,7 @@ import type { FromSchema } from './from-schema.js';
 import type { FieldError } from '../errors.js';
 import type { RuleDef } from '../registry/types.js';
 import type { RuleContext } from '../runtime/rule-context.js';
+import type { Flag } from '../runtime/case-row.js';
 
 export type { FromSchema };
 
@@ -31,7 +32,7 @@ export interface GuardEntry<S = unknown> {
   check?(params: FromSchema<S>, ctx: EntryCheckContext): ExprProblem[];
 }
 
-export interface Flag { code: string; message: string; at: string }
+export type { Flag } from '../runtime/case-row.js';
 
 /** What a pure action changes: the case data and flags, computed from them and the event. */
 export interface CaseFacts {

@@ -1,5 +1,7 @@
 // Finds import cycles among the TypeScript files under a directory, reading their relative imports.
-// Type-only imports (`import type`, `export type`) are left out: they vanish at run time.
+// Type-only imports (`import type`, `export type`) count too: they vanish at run time, but a
+// circle of types is still two modules that cannot be understood (or moved) one without the other,
+// and dependency graphs (madge, farm-studio) draw them.
 // Hand-written because madge (the usual tool) is not installed and this needs only relative paths.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -21,7 +23,6 @@ export function importGraph(dir: string): Map<string, string[]> {
     const src = readFileSync(file, 'utf8');
     const out: string[] = [];
     for (const m of src.matchAll(IMPORT)) {
-      if (m[2]) continue; // type-only
       const spec = m[3] ?? m[4];
       out.push(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
     }
