@@ -130,6 +130,24 @@ describe('one vocabulary', () => {
     }
   });
 
+  it('every parameter of an action or a guard has a Chinese title in its entry (the console shows no second table)', () => {
+    const untitled: string[] = [];
+    const walk = (schema: unknown, at: string) => {
+      if (typeof schema !== 'object' || schema === null) return;
+      const props = (schema as { properties?: Record<string, unknown> }).properties ?? {};
+      for (const [name, sub] of Object.entries(props)) {
+        const title = (sub as { title?: unknown }).title;
+        if (typeof title !== 'string' || !/[\u4e00-\u9fff]/.test(title)) untitled.push(`${at}/${name}`);
+        walk(sub, `${at}/${name}`);
+        walk((sub as { items?: unknown }).items, `${at}/${name}[]`);
+      }
+    };
+    for (const [name, entry] of [...Object.entries(ACTION_ENTRIES), ...Object.entries(GUARD_ENTRIES)]) walk(entry.params, name);
+    expect(untitled).toEqual([]);
+    expect(fs.existsSync(path.join(ROOT_DIR, 'renderer/src/admin/workflow/paramTitles.ts'))
+      && /const TITLES/.test(fs.readFileSync(path.join(ROOT_DIR, 'renderer/src/admin/workflow/paramTitles.ts'), 'utf8'))).toBe(false);
+  });
+
   it('every rule is the default export of its own file in engine/vocabulary/rules, and every such file is a rule', async () => {
     const dir = path.join(ROOT_DIR, 'engine/vocabulary/rules');
     const byFile = new Map<unknown, string>();

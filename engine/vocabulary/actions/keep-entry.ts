@@ -8,12 +8,12 @@ export default action({
   params: {
     type: 'object', required: ['register', 'key'],
     properties: {
-      register: registerName,
-      key: pointerList,
-      title: pointer,
-      parent: pointer,
+      register: { ...registerName, title: '名录' },
+      key: { ...pointerList, title: '唯一键字段' },
+      title: { ...pointer, title: '标题字段' },
+      parent: { ...pointer, title: '上级条目字段' },
       /** Case data pointer that receives the entry's id (e.g. /entryId): what other forms refer to. */
-      idTo: pointer,
+      idTo: { ...pointer, title: '条目编号写入的字段' },
     },
     additionalProperties: false,
   },

@@ -15,30 +15,30 @@ export default action({
     type: 'object',
     required: ['register'],
     properties: {
-      register: registerName,
+      register: { ...registerName, title: '名录' },
       /** Pointer to an array in the data: one entry per row. Absent: one entry for the whole case. */
-      each: pointer,
-      key: pointerList,
-      title: pointer,
-      district: pointer,
-      street: pointer,
+      each: { ...pointer, title: '逐行登记的列表字段' },
+      key: { ...pointerList, title: '唯一键字段' },
+      title: { ...pointer, title: '标题字段' },
+      district: { ...pointer, title: '区县字段' },
+      street: { ...pointer, title: '街道字段' },
       /** Pointer to the id of a parent register entry (e.g. the area a house belongs to). */
-      parent: pointer,
+      parent: { ...pointer, title: '上级条目字段' },
       /** Extra fields copied into every entry: target name → pointer into the case data. */
-      include: { type: 'object', additionalProperties: pointer },
+      include: { type: 'object', additionalProperties: pointer, title: '附带写入的字段' },
       /** active entries with the same key are superseded (re-filing) instead of refused. */
-      supersede: { type: 'boolean' },
+      supersede: { type: 'boolean', title: '替换同键的已有条目' },
       /** Fixed fields written into every entry (e.g. the kind of a credit record). */
-      constants: { type: 'object' },
+      constants: { type: 'object', title: '固定写入的值' },
       /** The entry is valid from a date for whole years: writes validFrom and validUntil. */
       validity: {
-        type: 'object', required: ['from', 'years'],
-        properties: { from: pointer, years: { type: 'integer', minimum: 1 } }, additionalProperties: false,
+        type: 'object', required: ['from', 'years'], title: '有效期',
+        properties: { from: { ...pointer, title: '起始日期字段' }, years: { type: 'integer', minimum: 1, title: '年数' } }, additionalProperties: false,
       },
       /** The entry's organisation: the org id at this pointer (e.g. the company a complaint is about) instead of the case's. */
-      orgFrom: pointer,
+      orgFrom: { ...pointer, title: '所属单位字段' },
       /** Fields copied from the entry's organisation: entry field → pointer into { kind, code, name, district, local, data }. */
-      orgFields: { type: 'object', additionalProperties: pointer },
+      orgFields: { type: 'object', additionalProperties: pointer, title: '取自单位信息的字段' },
     },
     additionalProperties: false,
   },

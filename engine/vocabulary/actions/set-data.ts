@@ -7,7 +7,12 @@ export default action({
   title: '写入表单字段（固定值，或取自办理意见中的字段）',
   params: {
     type: 'object', required: ['path'],
-    properties: { path: pointer, value: {}, fromDecision: pointer, now: { type: 'boolean' } },
+    properties: {
+      path: { ...pointer, title: '表单字段' },
+      value: { title: '值' },
+      fromDecision: { ...pointer, title: '取自办理意见的字段' },
+      now: { type: 'boolean', title: '写入当前时间' },
+    },
     additionalProperties: false,
   },
   apply: (f, p) => ({

@@ -14,22 +14,22 @@ export default action({
   params: {
     type: 'object', required: ['type'],
     properties: {
-      type: name,
+      type: { ...name, title: '业务类型' },
       /** Pointer to rows: one new case per row (that matches `where`). */
-      each: pointer,
-      where: { type: 'object', required: ['path', 'equals'], properties: { path: pointer, equals: {} }, additionalProperties: false },
+      each: { ...pointer, title: '逐行发起的列表字段' },
+      where: { type: 'object', title: '条件', required: ['path', 'equals'], properties: { path: { ...pointer, title: '表单字段' }, equals: { title: '等于' } }, additionalProperties: false },
       /** New case field → pointer into this case's data. */
-      data: { type: 'object', additionalProperties: pointer },
+      data: { type: 'object', additionalProperties: pointer, title: '数据对应关系' },
       /** New case field → pointer into the row. */
-      rowData: { type: 'object', additionalProperties: pointer },
+      rowData: { type: 'object', additionalProperties: pointer, title: '行数据对应关系' },
       /** The new case's organisation: this case's (default) or the org id at a pointer. */
-      orgFrom: pointer,
+      orgFrom: { ...pointer, title: '所属单位字段' },
       /** New case fields that receive this case's id, business number and organisation id (e.g. the plan of a record). */
-      link: { type: 'object', additionalProperties: false, properties: { id: name, number: name, org: name } },
+      link: { type: 'object', title: '关联字段', additionalProperties: false, properties: { id: { ...name, title: '编号字段' }, number: { ...name, title: '业务编号字段' }, org: { ...name, title: '单位字段' } } },
       /** Fixed fields written into every new case (e.g. a repair's urgency). */
-      constants: { type: 'object' },
+      constants: { type: 'object', title: '固定写入的值' },
       /** An event sent to each new case at once (e.g. its 保存), as the system, without validation. */
-      event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}$' },
+      event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}$', title: '发起后自动执行的事件' },
     },
     additionalProperties: false,
   },

@@ -5,6 +5,6 @@ import { pointer } from '../schemas.js';
 
 export default guard({
   title: '表单字段等于某值',
-  params: { type: 'object', required: ['path', 'value'], properties: { path: pointer, value: {} }, additionalProperties: false },
+  params: { type: 'object', required: ['path', 'value'], properties: { path: { ...pointer, title: '表单字段' }, value: { title: '值' } }, additionalProperties: false },
   test: (scope, p) => getPointer(scope.data, p.path) === p.value,
 });

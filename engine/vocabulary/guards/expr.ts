@@ -7,7 +7,7 @@ export default guard({
   title: '条件表达式（比较数值、日期、长度，并且/或者/不是，属于，处于环节）',
   params: {
     type: 'object', required: ['expr'],
-    properties: { expr: { description: 'JSON Logic 表达式，变量 data.字段、decision.字段、flags、state、now' } },
+    properties: { expr: { title: '条件', description: 'JSON Logic 表达式，变量 data.字段、decision.字段、flags、state、now' } },
     additionalProperties: false,
   },
   test: (scope, p) => exprHolds(p.expr, scope),
