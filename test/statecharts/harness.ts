@@ -17,8 +17,9 @@ export interface Restartable {
   close(): Promise<void>;
 }
 
-export async function restartable(timerPollMs = 100): Promise<Restartable> {
-  const root = makeFixtureRoot('statecharts');
+/** fixtures: further test/fixtures folders whose types the servers load beside the statecharts'. */
+export async function restartable(timerPollMs = 100, ...fixtures: string[]): Promise<Restartable> {
+  const root = makeFixtureRoot('statecharts', ...fixtures);
   const db = await freshDatabaseUrl();
   const start = (poll: number) => startApp({ port: 0, host: '127.0.0.1', databaseUrl: db.url, rootDir: root, logLevel: 'silent', timerPollMs: poll }, {});
   const h: Restartable = {
