@@ -15,7 +15,7 @@ const IP_WINDOW_MS = 10 * 60_000;
 
 const ipKey = (ip: string) => `login-ip:${ip}`;
 const asRow = (m: unknown) => m as Record<string, unknown> | null;
-const minutesLeft = (until: Date) => Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+const minutesLeft = (until: Date, now: number) => Math.max(1, Math.ceil((until.getTime() - now) / 60_000));
 
 export interface Reservation {
   ip: string;
@@ -45,15 +45,16 @@ async function countAccountAttempt(engine: Engine, t: Transaction, userId: numbe
   const u = asRow(await User.findByPk(userId, { transaction: t, lock: t.LOCK.UPDATE, raw: true }));
   if (!u) return false;
   const until = u.lockedUntil ? new Date(u.lockedUntil as string) : null;
+  const now = engine.clock.now();
   // Locked: refused even with the right password, so guessing cannot go on during the lock.
   // Throwing rolls the address's hit back too: a refused attempt was never evaluated.
-  if (until && until > new Date()) throw new AppError('LOGIN_LOCKED', { minutes: minutesLeft(until) });
+  if (until && until.getTime() > now) throw new AppError('LOGIN_LOCKED', { minutes: minutesLeft(until, now) });
   const failures = Number(u.failedLogins) + 1;
   const lock = failures >= loginMaxFailures;
   await User.update({
     // The counter starts over with the lock, so after it expires the user has full attempts again.
     failedLogins: lock ? 0 : failures,
-    lockedUntil: lock ? new Date(Date.now() + loginLockMinutes * 60_000) : null,
+    lockedUntil: lock ? new Date(now + loginLockMinutes * 60_000) : null,
   }, { where: { id: userId }, transaction: t });
   return lock;
 }

@@ -1,6 +1,6 @@
 // Fixed-window counters kept in the database (table rate_limits), so a limit holds across any
 // number of servers behind a load balancer; one process's memory would let a client spread its
-// attempts over the servers.
+// attempts over the servers. Windows are measured by the engine's clock (engine/clock.ts).
 import type { Transaction } from 'sequelize';
 import type { Engine } from '../context.js';
 import { AppError } from '../errors.js';
@@ -30,7 +30,7 @@ export async function hitRateLimit(engine: Engine, key: string, max: number, win
 /** hitRateLimit inside the caller's transaction (the login counts its address and account in one). */
 export async function hitRateLimitIn(engine: Engine, t: Transaction, key: string, max: number, windowMs: number): Promise<RateLimitResult> {
   const { RateLimit } = engine.db.models;
-  const now = new Date();
+  const now = new Date(engine.clock.now());
   // Make sure the row exists without racing another server's insert (ON CONFLICT DO NOTHING /
   // INSERT OR IGNORE), then lock it: on PostgreSQL concurrent hits on one key queue on the row
   // lock; on SQLite the IMMEDIATE transaction and the process write lock already serialize them.
@@ -51,14 +51,14 @@ export async function hitRateLimitIn(engine: Engine, t: Transaction, key: string
 export async function rateLimitCount(engine: Engine, key: string, windowMs: number): Promise<number> {
   const row = asRow(await engine.db.models.RateLimit.findByPk(key, { raw: true }));
   if (!row) return 0;
-  if (Date.now() - toDate(row.windowStart).getTime() >= windowMs) return 0;
+  if (engine.clock.now() - toDate(row.windowStart).getTime() >= windowMs) return 0;
   return Number(row.count);
 }
 
 /** Counts one hit and answers 429 RATE_LIMITED when it goes over: for public endpoints. */
 export async function enforceRateLimit(engine: Engine, key: string, max: number, windowMs: number): Promise<RateLimitResult> {
   const result = await hitRateLimit(engine, key, max, windowMs);
-  if (!result.allowed) throw new AppError('RATE_LIMITED', {}, { retryAfterSeconds: Math.ceil((result.resetAt.getTime() - Date.now()) / 1000) });
+  if (!result.allowed) throw new AppError('RATE_LIMITED', {}, { retryAfterSeconds: Math.ceil((result.resetAt.getTime() - engine.clock.now()) / 1000) });
   return result;
 }
 
