@@ -124,12 +124,20 @@ describe('流程：环节列表与 XState JSON 互相转换', () => {
     expect(renamed.find((s) => s.key === 'submitted')!.decisions.find((d) => d.event === 'ACCEPT')!.branches[0].target).toBe('review');
   });
 
-  // XState spells one transition several ways (a target string, { target }, a one-branch list) and
-  // an empty `on` is no `on`: compare meaning, not spelling.
-  const norm = (v: unknown): unknown => (Array.isArray(v) ? (v.length === 1 ? norm(v[0]) : v.map(norm)) : v && typeof v === 'object'
+  // XState spells one transition several ways (a target string, { target }, a one-branch list, a
+  // one-target list) and an empty `on` is no `on`: compare meaning, not spelling — only there, so a
+  // one-element list anywhere else (a task list, actions, roles) must come back as it was.
+  const TRANSITIONS = new Set(['always', 'onDone', 'onError']);
+  const branch = (b: unknown): unknown => {
+    const o = norm(typeof b === 'string' ? { target: b } : b) as Record<string, unknown>;
+    return Array.isArray(o.target) && o.target.length === 1 ? { ...o, target: o.target[0] } : o;
+  };
+  const transition = (t: unknown) => (Array.isArray(t) ? t : [t]).map(branch);
+  const norm = (v: unknown): unknown => (Array.isArray(v) ? v.map(norm) : v && typeof v === 'object'
     ? Object.fromEntries(Object.entries(v).filter(([k, x]) => !(k === 'on' && Object.keys(x as object).length === 0))
-      .sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, k === 'on' || k === 'after' ? targets(x as Json) : norm(x)])) : v);
-  const targets = (on: Json) => Object.fromEntries(Object.entries(on).sort(([a], [b]) => a.localeCompare(b)).map(([e, t]) => [e, norm(typeof t === 'string' ? { target: t } : t)]));
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, x]) => [k, k === 'on' || k === 'after' ? targets(x as Json) : TRANSITIONS.has(k) ? transition(x) : norm(x)])) : v);
+  const targets = (on: Json) => Object.fromEntries(Object.entries(on).sort(([a], [b]) => a.localeCompare(b)).map(([e, t]) => [e, transition(t)]));
 
   for (const id of ids) {
     it(`${id}: opens in the step editor without falling back to JSON, and saving it back changes nothing`, () => {
