@@ -1,13 +1,15 @@
 // Page weight (npm run bench:pages): the bytes each page of the app costs a browser on its first
 // load, as they cross the wire (compressed) and unpacked, by kind (script, style, other), in
 // headless Chromium against a real server on a fresh SQLite database with the demo installation.
-// Each page is loaded in a fresh browser profile, so nothing comes from the cache. Prints a table;
+// Each page is loaded in a fresh browser profile, so nothing comes from the cache (measured by
+// test/helpers/page-weight.ts, which the page-weight browser test shares). Prints a table;
 // asserts nothing. Needs the built renderer (npm run build) and Chromium.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 import { startApp } from '../engine/app.js';
+import { weigh } from '../test/helpers/page-weight.js';
 
 const CHROMIUM = process.env.BEIAN_CHROMIUM || '/usr/bin/chromium';
 const PASSWORD = process.env.BEIAN_DEMO_PASSWORD || 'Beian@2026';
@@ -24,44 +26,6 @@ const PAGES: Page[] = [
   { name: '统计', url: '/dashboard', login: 'clerk1' },
   { name: '业务类型配置', url: '/admin', login: 'admin' },
 ];
-
-interface Weight { wire: Record<string, number>; raw: Record<string, number>; requests: number }
-
-async function weigh(browser: Browser, base: string, page: Page): Promise<Weight> {
-  const context = await browser.createBrowserContext();
-  try {
-    const tab = await context.newPage();
-    await tab.setViewport({ width: 1366, height: 768 });
-    if (page.login) {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username: page.login, password: PASSWORD }) });
-      if (!res.ok) throw new Error(`login ${page.login}: ${res.status}`);
-      const cookie = res.headers.get('set-cookie')!.split(';')[0];
-      const [name, value] = cookie.split('=');
-      await context.setCookie({ name, value, domain: '127.0.0.1', path: '/', httpOnly: true });
-    }
-    const cdp = await tab.createCDPSession();
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const kinds = new Map<string, string>();
-    const sizes = new Map<string, number>();
-    const w: Weight = { wire: {}, raw: {}, requests: 0 };
-    cdp.on('Network.responseReceived', (e) => {
-      const t = e.type === 'Script' ? 'script' : e.type === 'Stylesheet' ? 'style' : 'other';
-      kinds.set(e.requestId, t);
-    });
-    cdp.on('Network.dataReceived', (e) => sizes.set(e.requestId, (sizes.get(e.requestId) ?? 0) + e.dataLength));
-    cdp.on('Network.loadingFinished', (e) => {
-      const t = kinds.get(e.requestId) ?? 'other';
-      w.requests++;
-      w.wire[t] = (w.wire[t] ?? 0) + e.encodedDataLength;
-      w.raw[t] = (w.raw[t] ?? 0) + (sizes.get(e.requestId) ?? 0);
-    });
-    await tab.goto(base + page.url, { waitUntil: 'networkidle0', timeout: 60_000 });
-    return w;
-  } finally {
-    await context.close();
-  }
-}
 
 const kb = (n = 0) => `${(n / 1024).toFixed(0)} KB`;
 
@@ -80,7 +44,7 @@ async function main() {
     console.log('| page | JS on the wire | JS unpacked | CSS on the wire | other on the wire | requests |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const page of PAGES) {
-      const w = await weigh(browser, base, page);
+      const w = await weigh(browser, base, page.url, page.login ? { username: page.login, password: PASSWORD } : undefined);
       console.log(`| ${page.name} (${page.url}) | ${kb(w.wire.script)} | ${kb(w.raw.script)} | ${kb(w.wire.style)} | ${kb(w.wire.other)} | ${w.requests} |`);
     }
   } finally {

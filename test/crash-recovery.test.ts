@@ -1,13 +1,16 @@
 // Crash recovery: the server is killed with SIGKILL while clients are filing and approving and
 // while timers wait. After a restart on the same database every answered transition is there,
 // nothing is half-applied (case, tasks, event log and timers agree), business numbers are unique,
-// and the timers that were waiting fire exactly once.
+// and the timers that were waiting fire exactly once. The restart is a server in this process whose
+// clock runs past the notices' period (2 s): their timers are due when it starts, without sleeping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ROOT_DIR } from '../engine/config.js';
+import { startApp } from '../engine/app.js';
+import { offsetClock } from '../engine/clock.js';
 import { openDatabase, type Database } from '../engine/db/index.js';
 import { Client, DEMO_PASSWORD, freshDatabaseUrl, tinyPdf, example } from './helpers/app.js';
 import { makeFixtureRoot } from './helpers/fixture-root.js';
@@ -140,14 +143,14 @@ describe('crash recovery', () => {
       await database.close();
     }
 
-    // Restart: every notice still waiting expires exactly once.
-    const port = await freePort();
-    const child = await startServer(port);
+    // Restart, the notices' period over: every notice still waiting expires exactly once.
+    const clock = offsetClock();
+    clock.advance(2600);
+    const app = await startApp({ port: 0, host: '127.0.0.1', databaseUrl: db.url, rootDir: root, logLevel: 'silent', timerPollMs: 100 }, {}, { clock });
     try {
-      await sleep(2600);
       const database2 = await openDatabase(db.url);
       try {
-        for (let i = 0; i < 50 && (await database2.models.Case.count({ where: { state: 'waiting' } })) > 0; i++) await sleep(200);
+        for (let i = 0; i < 100 && (await database2.models.Case.count({ where: { state: 'waiting' } })) > 0; i++) await sleep(200);
         expect(await database2.models.Case.count({ where: { state: 'waiting' } })).toBe(0);
         const expired = await database2.models.Case.findAll({ where: { state: 'expired' }, raw: true });
         expect(expired.length).toBeGreaterThan(0);
@@ -160,7 +163,7 @@ describe('crash recovery', () => {
         await database2.close();
       }
     } finally {
-      child.kill('SIGKILL');
+      await app.stop();
     }
   });
 });

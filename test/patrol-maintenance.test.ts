@@ -3,8 +3,10 @@
 // next period that shows as overdue in the company's inbox when missed; plans can be paused,
 // resumed and stopped. A patrol record with an abnormal item opens a 报修 for that facility in the
 // same step. Elevators are maintained at least every 15 days. Periods here count in seconds (a
-// test version of each type is published with the unit "second").
+// test version of each type is published with the unit "second"); that nothing comes after a
+// pause or a stop is checked by looking past the period on the engine's clock, not by sleeping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../engine/clock.js';
 import { startTestApp, type Client, type TestApp } from './helpers/app.js';
 import facilitySchema from '../forms/facility.schema.json';
 import patrolPlanSchema from '../forms/patrol-plan.schema.json';
@@ -21,8 +23,11 @@ let company: Client;
 let other: Client;
 let lift: Data; // an elevator of 锦绣花园
 let pump: Data; // a water pump of 锦绣花园
+// The engine's clock: the system clock, except while firedAfter looks past a period.
+let ahead = 0;
+const clock: Clock = { now: () => Date.now() + ahead };
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({}, { clock });
   await givenContract(app, AREA_ID, COMPANY);
   for (const type of ['patrol-plan', 'patrol', 'maintenance-plan', 'maintenance']) await delaysInSeconds(app, type);
   company = await app.login(COMPANY);
@@ -33,6 +38,19 @@ beforeAll(async () => {
   }));
 });
 afterAll(async () => { await app?.close(); });
+
+/**
+ * Fires the timers that would be due `ms` from now, then comes back to the present: the plans of
+ * the other steps count their periods in real time, with the records' due dates.
+ */
+async function firedAfter(ms: number): Promise<number> {
+  ahead = ms;
+  try {
+    return await app.timers.runDue();
+  } finally {
+    ahead = 0;
+  }
+}
 
 const recordsOf = async (type: string, plan: Data): Promise<Data[]> =>
   (await company.get(`/api/cases?type=${type}&filter=${encodeURIComponent(`plan:${plan.number}`)}&pageSize=100`)).body.items;
@@ -69,7 +87,7 @@ describe('巡检计划', () => {
     expect(paused.status, JSON.stringify(paused.body)).toBe(200);
     expect(paused.body.state).toBe('paused');
     const whilePaused = (await recordsOf('patrol', plan)).length;
-    await new Promise((r) => setTimeout(r, 2600));
+    expect(await firedAfter(2600)).toBe(0); // a period (2 s) later
     expect(await recordsOf('patrol', plan)).toHaveLength(whilePaused);
     const pending = await app.engine.db.models.Timer.count({ where: { caseId: plan.id, status: 'pending' } });
     expect(pending).toBe(0);
@@ -81,7 +99,7 @@ describe('巡检计划', () => {
     const stopped = await act(company, plan.id, 'STOP', { opinion: '设备已更换，改用新计划' });
     expect(stopped.body.state).toBe('stopped');
     expect(stopped.body.status).toBe('closed');
-    await new Promise((r) => setTimeout(r, 2600));
+    expect(await firedAfter(2600)).toBe(0);
     expect(await recordsOf('patrol', plan)).toHaveLength(whilePaused + 1);
   });
 

@@ -65,6 +65,9 @@ export async function staticRoutes(app: FastifyInstance, dist = RENDERER_DIST): 
     if (file && file !== 'index.html') {
       // Built assets carry a content hash in their names: cache them for good.
       const hashed = file.startsWith('assets' + path.sep) || file.startsWith('assets/');
+      // Sent as .br, .gz or as is by what the browser accepts: a cache must keep them apart
+      // (@fastify/static's preCompressed does not say so itself).
+      reply.header('Vary', 'Accept-Encoding');
       return reply.sendFile(file, { maxAge: hashed ? '365d' : '1h', immutable: hashed });
     }
     // A path with a file extension that is not there is a missing file, not a page of the app.

@@ -150,13 +150,6 @@ describe.skipIf(!hasChromium())('无障碍（axe-core，浏览器）', () => {
     await dev.page.waitForSelector('#root_propertyType');
     const first = await dev.page.$eval('#root_propertyType', (el) => ({ value: (el as HTMLSelectElement).value, text: (el as HTMLSelectElement).options[0].text }));
     expect(first).toEqual({ value: '', text: '请选择' });
-    // Page weight: the diagram's layout library comes only with the diagram (查看办理流程).
-    const elkLoaded = () => dev.page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/elk[.-]/.test(r.name)));
-    expect(await elkLoaded()).toBe(false);
-    await click(dev.page, '.flow-disclosure summary', '查看办理流程');
-    await dev.page.waitForSelector('.wf-node.current');
-    expect(await elkLoaded()).toBe(true);
-    await screenshot(dev.page, 'a11y-new-case-flow-open');
 
     const draft = await (await b.app.login(DEVELOPER)).post('/api/cases', { type: 'area-filing', data: { projectName: '草稿小区' } });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database } from '../../engine/db/index.js';
-import { startApp, type RunningApp } from '../../engine/app.js';
+import { startApp, type EngineDeps, type RunningApp } from '../../engine/app.js';
 import type { Config } from '../../engine/config.js';
 
 export const DEMO_PASSWORD = 'Beian@2026';
@@ -60,9 +60,10 @@ export interface TestApp extends RunningApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `deps`: what the server is given besides its configuration (a test's clock). */
+export async function startTestApp(overrides: Partial<Config> = {}, deps: EngineDeps = {}): Promise<TestApp> {
   const db = await freshDatabaseUrl();
-  const app = await startApp({ port: 0, host: '127.0.0.1', databaseUrl: db.url, logLevel: 'silent', timerPollMs: 100, ...overrides }, {});
+  const app = await startApp({ port: 0, host: '127.0.0.1', databaseUrl: db.url, logLevel: 'silent', timerPollMs: 100, ...overrides }, {}, deps);
   const client = () => new Client(app.url);
   return {
     ...app,

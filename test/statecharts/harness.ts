@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { expect } from 'vitest';
 import { startApp, type RunningApp } from '../../engine/app.js';
+import { offsetClock } from '../../engine/clock.js';
 import { Client, DEMO_PASSWORD, freshDatabaseUrl } from '../helpers/app.js';
 import { makeFixtureRoot } from '../helpers/fixture-root.js';
 
@@ -12,8 +13,12 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export interface Restartable {
   app: RunningApp;
   login(username: string): Promise<Client>;
-  /** Stops the server, waits for `whileDown` (e.g. a period running out), starts a new one. */
-  restart(timerPollMs?: number, whileDown?: () => Promise<void>): Promise<void>;
+  /**
+   * Stops the server and starts a new one whose clock runs `downForMs` ahead of the system clock,
+   * as if it had started that much later (a period running out while no server runs): the timers
+   * due by then fire, and nobody sleeps through the period.
+   */
+  restart(timerPollMs?: number, downForMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -21,7 +26,11 @@ export interface Restartable {
 export async function restartable(timerPollMs = 100, ...fixtures: string[]): Promise<Restartable> {
   const root = makeFixtureRoot('statecharts', ...fixtures);
   const db = await freshDatabaseUrl();
-  const start = (poll: number) => startApp({ port: 0, host: '127.0.0.1', databaseUrl: db.url, rootDir: root, logLevel: 'silent', timerPollMs: poll }, {});
+  const start = (poll: number, aheadMs = 0) => {
+    const clock = offsetClock();
+    clock.advance(aheadMs);
+    return startApp({ port: 0, host: '127.0.0.1', databaseUrl: db.url, rootDir: root, logLevel: 'silent', timerPollMs: poll }, {}, { clock });
+  };
   const h: Restartable = {
     app: await start(timerPollMs),
     async login(username) {
@@ -29,10 +38,9 @@ export async function restartable(timerPollMs = 100, ...fixtures: string[]): Pro
       expect((await c.post('/api/auth/login', { username, password: DEMO_PASSWORD })).status).toBe(200);
       return c;
     },
-    async restart(poll = timerPollMs, whileDown) {
+    async restart(poll = timerPollMs, downForMs = 0) {
       await h.app.stop();
-      await whileDown?.();
-      h.app = await start(poll);
+      h.app = await start(poll, downForMs);
     },
     async close() {
       await h.app.stop();
