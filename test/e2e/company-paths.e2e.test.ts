@@ -162,13 +162,14 @@ describe.skipIf(!hasChromium())('物业服务企业的办事路径（浏览器�
     await waitForText(s.page, '没有导入任何一行');
     expect(await s.page.$eval('#import-result', (el) => el.textContent)).toContain('学历');
 
-    // The corrected file also has a column of the user's own (备注): imported without it, and said so.
+    // The corrected file also has a column of the user's own (自用备忘, not in the template): imported
+    // without it, and said so.
     const good = await withExtraColumn(await filledTemplate(company, 'personnel', [
       row('梁国华', freshId('19920202', true), '1992-02-02', { '证书1-证书名称': '保安员证', '证书1-证书编号': 'BA-2020-001', '证书1-发证机关': '佛山市公安局', '证书1-发证日期': '2020-06-01' }),
-    ]), '备注', '夜班');
+    ]), '自用备忘', '夜班');
     await importFrom(s, '从 Excel 导入企业人员', xlsxFile('人员.xlsx', good));
     await waitForText(s.page, '导入 1 条');
-    await waitForText(s.page, '表头「备注」不是模板中的列，该列已忽略');
+    await waitForText(s.page, '表头「自用备忘」不是模板中的列，该列已忽略');
     expect(await s.page.$eval('#import-result .import-warnings', (el) => el.textContent)).toContain('以下列未导入');
     await s.page.waitForFunction(() => document.querySelector('.grid-table.zebra')?.textContent?.includes('梁国华'), { timeout: 20_000 });
     await screenshot(s.page, '33-personnel-import-result');
