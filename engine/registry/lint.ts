@@ -46,6 +46,10 @@ export function lintBundle(bundle: TypeBundle, ctx: LintContext): DefinitionProb
   const settings = bundle.settings ?? ({} as TypeBundle['settings']);
   const roles = taskRoles(ctx.roles);
   for (const [i, r] of (settings.starters ?? []).entries()) if (!(r in roles)) add('settings', `/starters/${i}`, `unknown role "${r}"`);
+  for (const [target, source] of Object.entries(settings.prefill?.org ?? {})) {
+    if (typeof source !== 'object') continue;
+    for (const [i, r] of (source.roles ?? []).entries()) if (!(r in roles)) add('settings', `/prefill/org/${esc(target)}/roles/${i}`, `unknown role "${r}"`);
+  }
   if (settings.registration && !(settings.registration.role in ctx.roles)) add('settings', '/registration/role', `unknown role "${settings.registration.role}"`);
   for (const [i, rule] of (settings.rules ?? []).entries()) {
     const def = RULES[rule.rule];

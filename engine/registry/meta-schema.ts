@@ -142,7 +142,21 @@ export const settingsMetaSchema = {
       description: 'Suggested values from the applicant organisation (form pointer → organisation pointer), editable.',
       type: 'object', additionalProperties: false,
       properties: {
-        org: { type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' }, additionalProperties: pointer },
+        org: {
+          type: 'object', propertyNames: { pattern: '^(/[^/]+)+$' },
+          additionalProperties: {
+            anyOf: [
+              pointer,
+              {
+                // A field that is the applicant's own only for some roles: a developer's 开发建设单位 is
+                // itself, while a property company filing the same form names someone else there.
+                description: 'An organisation pointer pre-filled only for applicants of the given roles.',
+                type: 'object', required: ['from', 'roles'], additionalProperties: false,
+                properties: { from: pointer, roles: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 } },
+              },
+            ],
+          },
+        },
         ownEntry: {
           description: 'Open a new case with the data of the filing behind the organisation\'s current entry in this register (a re-filing).',
           type: 'object', required: ['register'], additionalProperties: false, properties: { register: { type: 'string', minLength: 1 } },

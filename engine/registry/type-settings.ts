@@ -134,7 +134,15 @@ export interface TypeSettings {
    */
   prefill?: {
     org?: {
-      [k: string]: string;
+      [k: string]:
+        | string
+        | {
+            from: string;
+            /**
+             * @minItems 1
+             */
+            roles: [string, ...string[]];
+          };
     };
     /**
      * Open a new case with the data of the filing behind the organisation's current entry in this register (a re-filing).

@@ -3,7 +3,8 @@
 // "/data/contactPerson"); GET /api/types/:id answers them resolved for the caller so the form opens
 // filled in, and the applicant may still change them (a contract's contact person need not be the
 // registration's). Values the applicant must not change are settings.fillFromOrg (data-fill.ts),
-// which reads the organisation the same way (orgFacts).
+// which reads the organisation the same way (orgFacts). A mapping may hold for some roles only
+// ({ from, roles }): the developer's own name is its 开发建设单位, a company's is not.
 import type { Transaction } from 'sequelize';
 import type { Engine } from '../context.js';
 import type { Database } from '../db/index.js';
@@ -37,7 +38,9 @@ export async function resolvePrefill(engine: Engine, def: TypeVersionDef, user: 
   if (!map) return out;
   const org = await orgFacts(engine.db, user.orgId);
   if (!org) return out;
-  for (const [target, source] of Object.entries(map)) {
+  for (const [target, entry] of Object.entries(map)) {
+    const source = typeof entry === 'string' ? entry : entry.roles.includes(user.role) ? entry.from : null;
+    if (source === null) continue;
     const v = getPointer(org, source);
     if (v !== undefined && v !== null && v !== '') out = setPointer(out, target, v);
   }

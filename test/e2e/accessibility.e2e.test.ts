@@ -1,5 +1,5 @@
 // Accessibility: axe-core (the library the issue's audit used) runs in the real page over the
-// portal, the forms, the inbox, a case page, the console and the public complaint; no page may have
+// portal, the forms, the inbox, a case page, the console (定时任务 included) and the public complaint; no page may have
 // a critical or serious violation, and every page has exactly one h1 (its title for screen readers).
 // The same browser then checks the small things of rough edge 7 that users stumbled on.
 import { createRequire } from 'node:module';
@@ -9,6 +9,7 @@ import { click, goto, hasChromium, screenshot, setValue, useBrowserApp } from '.
 import { exampleDraft } from '../helpers/filings-a.js';
 import { COMPANY, DEVELOPER, OWNER_PASSWORD, OWNERS, owner, publishWithDelays } from '../helpers/services.js';
 import { PHONE } from '../helpers/phone.js';
+import { deadTimer } from '../helpers/timers.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -39,6 +40,8 @@ describe.skipIf(!hasChromium())('无障碍（axe-core，浏览器）', () => {
     } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     caseId = res.body.id;
+    // A dead timer of it gives the 定时任务 page a row with its 重试 button.
+    await deadTimer(b.app, caseId);
   });
 
   it('every page: 0 critical and 0 serious violations, one h1', async () => {
@@ -64,6 +67,7 @@ describe.skipIf(!hasChromium())('无障碍（axe-core，浏览器）', () => {
       [reviewer.page, '/inbox', '#inbox-search'],
       [reviewer.page, `/inbox/cases/${caseId}`, '.segmented'],
       [admin.page, '/admin', '.admin-types'],
+      [admin.page, '/admin/timers', '.timers-table tbody button'],
     ];
     const findings: Finding[] = [];
     const h1: Record<string, number> = {};

@@ -27,6 +27,17 @@ function xlsxFile(name: string, content: Buffer): string {
   return file;
 }
 
+/** The file with one more column the template does not have (a note the user added), filled in row 2. */
+async function withExtraColumn(file: Buffer, title: string, value: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const col = ws.getRow(1).cellCount + 1;
+  ws.getRow(1).getCell(col).value = title;
+  ws.getRow(2).getCell(col).value = value;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 async function importFrom(s: Session, label: string, file: string): Promise<void> {
   const input = await s.page.$(`input[type=file][aria-label="${label}"]`);
   expect(input, `no import input labelled ${label}`).toBeTruthy();
@@ -129,7 +140,7 @@ describe.skipIf(!hasChromium())('物业服务企业的办事路径（浏览器�
     await s.page.setViewport({ width: 1366, height: 768 });
   }, 90_000);
 
-  it('企业人员管理：下载模版、导入有误的表格逐行提示，改正后导入成功并出现在列表中', async () => {
+  it('企业人员管理：下载模版、导入有误的表格逐行提示，改正后导入成功（多出的列提示已忽略）并出现在列表中', async () => {
     const s = await b.as('物业公司', COMPANY);
     const company = await app.login(COMPANY);
     await goto(s.page, app.url, '/workspace/types/personnel');
@@ -151,11 +162,15 @@ describe.skipIf(!hasChromium())('物业服务企业的办事路径（浏览器�
     await waitForText(s.page, '没有导入任何一行');
     expect(await s.page.$eval('#import-result', (el) => el.textContent)).toContain('学历');
 
-    const good = await filledTemplate(company, 'personnel', [
+    // The corrected file also has a column of the user's own (自用备忘, not in the template): imported
+    // without it, and said so.
+    const good = await withExtraColumn(await filledTemplate(company, 'personnel', [
       row('梁国华', freshId('19920202', true), '1992-02-02', { '证书1-证书名称': '保安员证', '证书1-证书编号': 'BA-2020-001', '证书1-发证机关': '佛山市公安局', '证书1-发证日期': '2020-06-01' }),
-    ]);
+    ]), '自用备忘', '夜班');
     await importFrom(s, '从 Excel 导入企业人员', xlsxFile('人员.xlsx', good));
     await waitForText(s.page, '导入 1 条');
+    await waitForText(s.page, '表头「自用备忘」不是模板中的列，该列已忽略');
+    expect(await s.page.$eval('#import-result .import-warnings', (el) => el.textContent)).toContain('以下列未导入');
     await s.page.waitForFunction(() => document.querySelector('.grid-table.zebra')?.textContent?.includes('梁国华'), { timeout: 20_000 });
     await screenshot(s.page, '33-personnel-import-result');
 

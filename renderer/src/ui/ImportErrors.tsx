@@ -15,3 +15,14 @@ export function ImportErrors({ errors, showValue = false }: { errors: CellError[
     </table>
   );
 }
+
+/** Columns an import left out (not in the template, no header): the rows were taken, these were not. */
+export function ImportWarnings({ warnings }: { warnings: CellError[] }) {
+  if (!warnings.length) return null;
+  return (
+    <div className="import-warnings">
+      <strong>请注意，以下列未导入：</strong>
+      <ul>{warnings.slice(0, 50).map((w, i) => <li key={i}>{w.message}</li>)}</ul>
+    </div>
+  );
+}

@@ -2,17 +2,18 @@
 // form (GET /api/types/:id/excel-template), filled in Excel, comes back through
 // POST /api/types/:id/import-cases — one new record per row, all or nothing. The answer shows in
 // the 数据导入结果 panel: the records created with links, or every refused cell (row, column, value,
-// reason) so the file can be corrected and imported again.
+// reason) so the file can be corrected and imported again. Columns the server left out (not in the
+// template) are listed as warnings above the records, so a note column is not lost unnoticed.
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, uploadFile } from '../api/client';
 import { Panel } from '../ui/Panel';
-import { ImportErrors, type CellError } from '../ui/ImportErrors';
+import { ImportErrors, ImportWarnings, type CellError } from '../ui/ImportErrors';
 import { useFileUpload } from '../ui/useFileUpload';
 import { ScrollRegion } from '../ui/ScrollRegion';
 
 interface Created { row: number; id: number; number: string; title: string | null }
-type Result = { ok: true; file: string; rows: Created[] } | { ok: false; file: string; message: string; errors: CellError[] };
+type Result = { ok: true; file: string; rows: Created[]; warnings: CellError[] } | { ok: false; file: string; message: string; errors: CellError[] };
 
 export function ListImport({ typeId, title, onImported }: { typeId: string; title: string; onImported(): void }) {
   const [result, setResult] = useState<Result | null>(null);
@@ -21,8 +22,8 @@ export function ListImport({ typeId, title, onImported }: { typeId: string; titl
   const { input, busy, choose: onFile } = useFileUpload(async (file, onProgress) => {
     setResult(null);
     try {
-      const body = await uploadFile(`${base}/import-cases`, file, onProgress).promise as unknown as { rows: Created[] };
-      setResult({ ok: true, file: file.name, rows: body.rows ?? [] });
+      const body = await uploadFile(`${base}/import-cases`, file, onProgress).promise as unknown as { rows?: Created[]; warnings?: CellError[] };
+      setResult({ ok: true, file: file.name, rows: body.rows ?? [], warnings: body.warnings ?? [] });
       onImported();
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e));
@@ -45,6 +46,7 @@ export function ListImport({ typeId, title, onImported }: { typeId: string; titl
           {result.ok ? (
             <div role="status">
               <p>已从「{result.file}」导入 {result.rows.length} 条{title}。</p>
+              <ImportWarnings warnings={result.warnings} />
               <ScrollRegion label="导入结果">
                 <table className="grid-table compact">
                   <thead><tr><th scope="col">行</th><th scope="col">业务编号</th><th scope="col">名称</th></tr></thead>
