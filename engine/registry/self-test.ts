@@ -7,11 +7,13 @@
 // lint-form.ts (every widget and field resolves) and, for the corpus, in Chromium.
 import type Ajv from 'ajv';
 import { generateSync } from 'json-schema-faker';
+import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import { applyFormDefaults, validateForm } from '../validation/index.js';
 import { createFormValidator } from '../shared/form-validator.js';
 
 type Data = Record<string, unknown>;
-const browser = createFormValidator();
+// With the renderer's localizer (its messages in Chinese; the verdicts are the same without it).
+const browser = createFormValidator(localizeZh as never);
 // Few, small samples (lists of at most 3 rows): the test runs while an administrator waits.
 const SAMPLES = 4;
 
@@ -52,14 +54,15 @@ export function selfTestForm(ajv: Ajv, schema: Data): SelfTestResult {
     const field = serverErrors[0]?.field ?? pointerOf(browserErrors[0]?.property);
     const message = serverErrors.length
       ? `服务器拒绝而浏览器接受：${serverErrors[0].message}`
-      : `浏览器拒绝而服务器接受：${browserErrors[0]?.stack ?? ''}`;
+      : `浏览器拒绝而服务器接受：${browserErrors[0]?.message ?? ''}`;
     differences.push({ sample, field, message });
   });
   return { samples: examples.length + generated.length, differences };
 }
 
-/** rjsf's ".a.0.b" property path as a JSON pointer. */
+/** rjsf's ".a.0.b" (or ".a['b.c']") property path as a JSON pointer. */
 function pointerOf(property: string | undefined): string {
   if (!property) return '';
-  return property.split('.').filter(Boolean).map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  const keys = [...property.matchAll(/\[['"]?([^'"\]]+)['"]?\]|\.?([^.[\]]+)/g)].map((m) => m[1] ?? m[2]);
+  return keys.map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
