@@ -3,11 +3,14 @@
 // key the server never accepts in data) saves as a draft without a self-test problem, and its
 // publication is refused with the self-test's problem at that field. Nothing is published.
 // The console's check asks for the same self-test (POST /api/admin/lint with selfTest) and reports
-// exactly what publishing refuses, so ✓ 检查通过 before publishing means the self-test passes.
+// exactly what publishing refuses, so ✓ 检查通过 before publishing means the self-test passes; its
+// problem list names the field by its title.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './helpers/app.js';
+import { formFieldOf, placeProblems } from '../renderer/src/admin/lint.js';
+import { placeText } from '../renderer/src/admin/ProblemList.js';
 
 const v1 = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures/bundles/renovation-filing.bundle.json'), 'utf8')).versions[0];
 
@@ -56,6 +59,12 @@ describe('表单自检在发布时进行', () => {
     expect(checked.status).toBe(200);
     const found = selfTestOnly(checked.body.problems);
     expect(found[0]).toMatchObject({ file: 'self-test-check#schema', path: '/constructor', message: expect.stringContaining('服务器拒绝而浏览器接受') });
+
+    // The console's problem list says it in plain Chinese, at the field's title, next to the field.
+    const [shown] = placeProblems(found, bundle.schema);
+    expect(shown.text).toMatch(/^表单自检未通过：用第 \d+ 组样例数据试填，页面上检查通过，服务器却不接受（不允许的字段名），申请人将无法提交。/);
+    expect(placeText(shown)).toBe('表单 › 「备注」');
+    expect(formFieldOf(shown)).toBe('constructor');
 
     const published = await admin.post('/api/admin/types/self-test-check/publish', bundle);
     expect(published.status).toBeGreaterThanOrEqual(400);
