@@ -4,7 +4,8 @@
 // and the browser's (@rjsf/validator-ajv8 with the platform's formats — the very code the renderer
 // runs, engine/shared/form-validator.ts). A difference would let the browser send what the server
 // refuses (the applicant is stuck) or refuse what the server takes. Drawing is checked by
-// lint-form.ts (every widget and field resolves) and, for the corpus, in Chromium.
+// lint-form.ts (every widget and field resolves), for the built-in forms by rendering these samples
+// with the renderer's form (test/form-self-test-render.test.ts) and, for the corpus, in Chromium.
 import type Ajv from 'ajv';
 import { generateSync } from 'json-schema-faker';
 import localizeZh from 'ajv-i18n/localize/zh/index.js';
@@ -36,7 +37,11 @@ export interface SelfTestResult {
   differences: Array<{ sample: number; field: string; message: string }>;
 }
 
-export function selfTestForm(ajv: Ajv, schema: Data): SelfTestResult {
+/**
+ * The self-test's data: the form's examples, then samples generated from it (the same ones on
+ * every run). The render test (test/form-self-test-render.test.ts) draws the very same data.
+ */
+export function selfTestSamples(schema: Data): unknown[] {
   const examples = Array.isArray(schema.examples) ? schema.examples : [];
   const generated: unknown[] = [];
   for (let i = 0; i < SAMPLES; i++) {
@@ -44,8 +49,13 @@ export function selfTestForm(ajv: Ajv, schema: Data): SelfTestResult {
       generated.push(generateSync(schema as never, { seed: i + 1, formats, maxItems: 3, maxLength: 40, maxDepth: 6 } as never));
     } catch { /* a shape faker cannot generate: the examples and other samples still run */ }
   }
+  return [...examples, ...generated];
+}
+
+export function selfTestForm(ajv: Ajv, schema: Data): SelfTestResult {
+  const samples = selfTestSamples(schema);
   const differences: SelfTestResult['differences'] = [];
-  [...examples, ...generated].forEach((raw, sample) => {
+  samples.forEach((raw, sample) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
     const data = applyFormDefaults(schema, raw as Data);
     const serverErrors = validateForm(ajv, schema, data);
@@ -57,7 +67,7 @@ export function selfTestForm(ajv: Ajv, schema: Data): SelfTestResult {
       : `浏览器拒绝而服务器接受：${browserErrors[0]?.message ?? ''}`;
     differences.push({ sample, field, message });
   });
-  return { samples: examples.length + generated.length, differences };
+  return { samples: samples.length, differences };
 }
 
 /** rjsf's ".a.0.b" (or ".a['b.c']") property path as a JSON pointer. */
