@@ -85,8 +85,10 @@ export async function adminRoutes(app: FastifyInstance, engine: Engine) {
       return { ok: true };
     });
 
-    admin.post<{ Body: Partial<TypeBundle> & { id?: string } }>('/api/admin/lint', { schema: { tags: ['admin'], summary: '检查定义', body: bundleBody } }, async (req) => {
-      return { problems: engine.registry.lint(toBundle(req.body.id ?? 'draft-type', req.body)) };
+    // selfTest: also run the form self-test, as publishing does (the console's check asks for it).
+    const lintBody = { ...bundleBody, properties: { ...bundleBody.properties, selfTest: { type: 'boolean' } } };
+    admin.post<{ Body: Partial<TypeBundle> & { id?: string; selfTest?: boolean } }>('/api/admin/lint', { schema: { tags: ['admin'], summary: '检查定义（selfTest: 同时做发布时的表单自检）', body: lintBody } }, async (req) => {
+      return { problems: engine.registry.lint(toBundle(req.body.id ?? 'draft-type', req.body), { selfTest: req.body.selfTest === true }) };
     });
 
     admin.post<{ Body: { bundle: Partial<TypeBundle> & { id?: string }; data?: unknown; events?: Array<{ event: string; decision?: unknown }> } }>('/api/admin/simulate', {

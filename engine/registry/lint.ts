@@ -25,7 +25,7 @@ export interface LintContext {
   /** The helpers print templates may call and the shared partials they may include; unchecked when absent. */
   printHelpers?: string[];
   partials?: string[];
-  /** Run the form self-test (self-test.ts): on what administrators publish or import, not on each draft check. */
+  /** Run the form self-test (self-test.ts): on what administrators publish or import, and in the console's check before. */
   selfTest?: boolean;
 }
 

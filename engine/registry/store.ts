@@ -54,9 +54,9 @@ export async function openRegistry(db: Database, ajv: Ajv, rootDir: string, opts
     }
   }
   // The form self-test (json-schema-faker samples through both validators) runs when a bundle is
-  // published, not on every check of a draft the console makes while an administrator edits and
-  // saves: a draft may be saved with problems anyway, and publishing is where the test decides.
-  // Files on disk are tested by the suite (test/form-self-test.test.ts).
+  // published, and when the console's check asks for it (so that its ✓ holds at publishing); not
+  // on a draft save: a draft may be saved with problems anyway, and publishing is where the test
+  // decides. Files on disk are tested by the suite (test/form-self-test.test.ts).
   const lint = (bundle: TypeBundle, files?: Parameters<typeof lintBundle>[1]['files'], selfTest = false) =>
     lintBundle(bundle, { ajv, decisionForms, registers, roles, files, printHelpers: opts.printHelpers, partials: Object.keys(partials), selfTest });
 

@@ -11,6 +11,9 @@ export type TabId = 'settings' | 'form' | 'workflow' | 'simulate' | 'prints' | '
 export const tabOf = (p: Placed): TabId => (p.area === 'ui' ? 'form' : p.area);
 
 export function placeText(p: Placed): string {
+  if (p.place) return p.place;
+  // The self-test's path is a field of the data, not a place in the schema.
+  if (p.selfTest) return ['表单', ...p.segs.map((s) => `「${s}」`)].join(' › ');
   const part = p.area === 'form' ? 'schema' : p.area === 'ui' ? 'uiSchema' : p.area;
   if (p.area === 'prints') return `打印模板「${p.template}」`;
   return humanPath(`/${part}${p.path === '/' ? '' : p.path}`);

@@ -29,6 +29,8 @@ const TABS: Array<{ id: TabId; title: string }> = [
 ];
 
 type Pending = 'publish' | 'discard' | null;
+// The check is the one publishing makes, the form self-test included (useDraft.ts).
+const LINT_HINT = '与发布时的检查相同：检查定义，并用示例数据和按表单生成的数据试填表单（表单自检）';
 
 export function TypeEditorPage() {
   const { id = '' } = useParams();
@@ -112,7 +114,7 @@ export function TypeEditorPage() {
           {current && <span className="muted small">当前版本业务：<CaseCounts v={current} /></span>}
         </div>
         <div className="editor-actions">
-          <span className={`lint-state ${draft.linting ? 'busy' : problems ? 'bad' : 'ok'}`} role="status" aria-live="polite">
+          <span className={`lint-state ${draft.linting ? 'busy' : problems ? 'bad' : 'ok'}`} role="status" aria-live="polite" title={LINT_HINT}>
             {draft.linting ? '正在检查…' : problems ? (
               <button type="button" className="linklike" aria-expanded={showProblems} onClick={() => setShowProblems(!showProblems)}>✗ 发现 {problems} 处问题</button>
             ) : '✓ 检查通过'}
@@ -153,7 +155,7 @@ export function TypeEditorPage() {
           <ul className="plain-list">
             <li>此后新建的业务按版本 {nextVersion} 办理；</li>
             <li>正在办理的业务{current ? <>（当前版本：<CaseCounts v={current} />）</> : ''}仍按原版本办理到结束；</li>
-            <li>发布前会再次检查定义，有问题则不发布并在各页标出。</li>
+            <li>发布前会再次检查定义并做表单自检，有问题则不发布并在各页标出。</li>
           </ul>
           {problems > 0 && <Alert kind="warning">当前检查发现 {problems} 处问题，发布会被拒绝。</Alert>}
         </Confirm>

@@ -71,7 +71,9 @@ export const adminApi = {
   version: (id: string, v: number) => api.get<Bundle & { version: number }>(`${base(id)}/versions/${v}`),
   saveDraft: (b: Bundle) => request<{ bundle: Bundle; problems: Problem[] }>('PUT', `${base(b.id)}/draft`, body(b)),
   discardDraft: (id: string) => request<{ ok: boolean }>('DELETE', `${base(id)}/draft`),
-  lint: (b: Bundle) => api.post<{ problems: Problem[] }>('/api/admin/lint', body(b)).then((r) => r.problems),
+  /** selfTest: also the form self-test publishing runs (samples through the server's and the page's checks). */
+  lint: (b: Bundle, opts: { selfTest?: boolean } = {}) =>
+    api.post<{ problems: Problem[] }>('/api/admin/lint', { ...body(b), ...(opts.selfTest ? { selfTest: true } : {}) }).then((r) => r.problems),
   simulate: (b: Bundle, data: unknown, events: Array<{ event: string; decision?: unknown }>) =>
     api.post<{ steps: SimStep[]; coverage: PathCoverage }>('/api/admin/simulate', { bundle: body(b), data, events }),
   publish: (b: Bundle) => api.post<{ id: string; version: number }>(`${base(b.id)}/publish`, body(b)),

@@ -3,6 +3,8 @@
 // decision, a print template — and said in Chinese. Messages the console does not know are shown
 // as the engine wrote them.
 import type { Problem } from './api';
+import type { JsonSchema } from '../api/model';
+import { titleAt } from '../forms/paths';
 
 export type Area = 'settings' | 'form' | 'ui' | 'workflow' | 'prints';
 
@@ -13,6 +15,10 @@ export interface Placed extends Problem {
   /** Template name for prints. */
   template?: string;
   text: string;
+  /** A problem of the form self-test: its path is a data pointer (/rows/0/name), not a schema one. */
+  selfTest?: boolean;
+  /** Where it is, in the console's words, when the path alone cannot say (the self-test's field titles). */
+  place?: string;
 }
 
 const decode = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -68,6 +74,28 @@ const RULES: Array<[RegExp, (...m: string[]) => string]> = [
   [/^"(.*)" not defined in (.*)$/s, (f) => `示例数据中没有「${f}」`],
 ];
 
+// The form self-test (engine/registry/self-test.ts) fills the form with its example and with data
+// generated from it; a sample the page's check and the server judge differently is a problem —
+// the applicant either cannot submit what the page accepted or cannot get past the page.
+const SELF_TEST = /^自检（第 (\d+) 组样例数据）：(服务器拒绝而浏览器接受|浏览器拒绝而服务器接受)：(.*)；请简化该处的定义$/s;
+
+function selfTestText(n: string, side: string, reason: string): string {
+  const why = reason ? `（${zhMessage(reason)}）` : '';
+  return side === '服务器拒绝而浏览器接受'
+    ? `表单自检未通过：用第 ${n} 组样例数据试填，页面上检查通过，服务器却不接受${why}，申请人将无法提交。请简化该字段的设置。`
+    : `表单自检未通过：用第 ${n} 组样例数据试填，服务器接受，页面上却报错${why}，申请人将无法通过页面的检查。请简化该字段的设置。`;
+}
+
+/** A data path as the form's field titles: 表单 › 「施工人员」第 1 项 › 「姓名」. */
+function dataPlace(schema: JsonSchema, segs: string[]): string {
+  const out = ['表单'];
+  segs.forEach((s, i) => {
+    if (/^\d+$/.test(s) && i > 0) out[out.length - 1] += ` 第 ${Number(s) + 1} 项`;
+    else out.push(`「${titleAt(schema, segs.slice(0, i + 1))}」`);
+  });
+  return out.join(' › ');
+}
+
 export function zhMessage(message: string): string {
   for (const [re, fn] of RULES) {
     const m = re.exec(message);
@@ -79,8 +107,14 @@ export function zhMessage(message: string): string {
     .replace(/must match pattern "[^"]*"/g, '格式不正确');
 }
 
-export function placeProblems(problems: Problem[]): Placed[] {
-  return problems.map((p) => ({ ...p, ...areaOf(p.file), segs: pointerSegs(p.path), text: zhMessage(p.message) }));
+/** `schema`: the form the problems are about, to name the self-test's fields by their titles. */
+export function placeProblems(problems: Problem[], schema?: JsonSchema): Placed[] {
+  return problems.map((p) => {
+    const placed: Placed = { ...p, ...areaOf(p.file), segs: pointerSegs(p.path), text: zhMessage(p.message) };
+    const selfTest = placed.area === 'form' ? SELF_TEST.exec(p.message) : null;
+    if (!selfTest) return placed;
+    return { ...placed, selfTest: true, text: selfTestText(selfTest[1], selfTest[2], selfTest[3]), place: schema ? dataPlace(schema, placed.segs) : undefined };
+  });
 }
 
 /** Problems of an area whose path starts with the given segments. */
@@ -91,6 +125,7 @@ export function problemsAt(placed: Placed[], area: Area, ...prefix: string[]): P
 /** The form field a form problem concerns ('/properties/x/…', '/examples/0/x/…', '/then/properties/x'). */
 export function formFieldOf(p: Placed): string | undefined {
   const s = p.segs;
+  if (p.selfTest) return s[0];
   if (s[0] === 'properties') return s[1];
   if (s[0] === 'examples') return s[2];
   if ((s[0] === 'then' || s[0] === 'else') && s[1] === 'properties') return s[2];

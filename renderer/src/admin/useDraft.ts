@@ -1,6 +1,7 @@
 // The type being edited: loaded from its draft (or its current version when there is none), edited
-// in memory, checked by the engine half a second after each change, saved as the draft, published
-// as a new version or thrown away.
+// in memory, checked by the engine half a second after each change (with the form self-test that
+// publishing runs, so that ✓ 检查通过 means publishing will not be refused), saved as the draft,
+// published as a new version or thrown away.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { adminApi, type Bundle, type Problem } from './api';
@@ -40,7 +41,7 @@ export function useTypeDraft(id: string): Draft {
       setBundle(d.bundle);
       setSaved(JSON.stringify(d.bundle));
       setIsDraft(d.isDraft);
-      setProblems(placeProblems(d.problems));
+      setProblems(placeProblems(d.problems, d.bundle.schema));
       setLoadError(undefined);
     } catch (e) {
       setLoadError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e)));
@@ -48,17 +49,18 @@ export function useTypeDraft(id: string): Draft {
   }, [id]);
   useEffect(() => { setBundle(undefined); void reload(); }, [reload]);
 
-  // Lint after the administrator stops typing for a moment; a slower answer to an older bundle is dropped.
-  useEffect(() => {
-    if (!bundle) return;
+  // The check publishing makes; a slower answer to an older bundle is dropped.
+  const startLint = useCallback((b: Bundle, delayMs: number) => {
     const mine = ++lintSeq.current;
     setLinting(true);
     const t = setTimeout(() => {
-      adminApi.lint(bundle).then((p) => { if (mine === lintSeq.current) setProblems(placeProblems(p)); }, () => undefined)
+      adminApi.lint(b, { selfTest: true }).then((p) => { if (mine === lintSeq.current) setProblems(placeProblems(p, b.schema)); }, () => undefined)
         .finally(() => { if (mine === lintSeq.current) setLinting(false); });
-    }, LINT_DELAY_MS);
+    }, delayMs);
     return () => clearTimeout(t);
-  }, [bundle]);
+  }, []);
+  // Lint after the administrator stops typing for a moment.
+  useEffect(() => (bundle ? startLint(bundle, LINT_DELAY_MS) : undefined), [bundle, startLint]);
 
   const update = useCallback((fn: (b: Bundle) => Bundle) => setBundle((b) => (b ? fn(b) : b)), []);
   const bundleRef = useRef(bundle);
@@ -76,8 +78,10 @@ export function useTypeDraft(id: string): Draft {
     const r = await adminApi.saveDraft(b);
     setSaved(JSON.stringify(b));
     setIsDraft(true);
-    setProblems(placeProblems(r.problems));
-  }, []);
+    setProblems(placeProblems(r.problems, b.schema));
+    // Saving a draft skips the self-test: check again with it, as publishing will.
+    startLint(b, 0);
+  }, [startLint]);
 
   const publish = useCallback(async (prepare?: (b: Bundle) => Bundle) => {
     const b = prepared(prepare);
@@ -87,7 +91,7 @@ export function useTypeDraft(id: string): Draft {
       await reload();
       return r.version;
     } catch (e) {
-      if (e instanceof ApiError && Array.isArray(e.details)) setProblems(placeProblems(e.details as Problem[]));
+      if (e instanceof ApiError && Array.isArray(e.details)) setProblems(placeProblems(e.details as Problem[], b.schema));
       throw e;
     }
   }, [reload]);
