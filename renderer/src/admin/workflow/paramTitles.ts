@@ -1,4 +1,4 @@
-// Chinese labels for the parameters of the engine's actions, so an effect's parameter form reads
+// Chinese labels for the parameters of the engine's actions, so an automatic action's parameter form reads
 // in the administrator's words; the register parameter offers the installation's registers.
 import type { JsonSchema } from '../../api/model';
 
@@ -10,7 +10,7 @@ const TITLES: Record<string, string> = {
   include: '附带写入的字段', supersede: '替换同键的已有条目', constants: '固定写入的值', validity: '有效期', from: '起始日期字段', years: '年数',
   orgFrom: '所属单位字段', orgFields: '取自单位信息的字段', code: '标记代码', message: '提示信息', path: '表单字段', value: '值',
   fromDecision: '取自办理意见的字段', now: '写入当前时间', type: '业务类型', where: '条件', equals: '等于', data: '数据对应关系', rowData: '行数据对应关系',
-  link: '关联字段', id: '编号字段', number: '业务编号字段', org: '单位字段', event: '发起后自动执行的事件',
+  link: '关联字段', id: '编号字段', number: '业务编号字段', org: '单位字段', event: '发起后自动作出的决定',
 };
 
 const POINTER_HELP = '表单中的字段路径，如 /areaName；表格中的列如 /workers';
