@@ -12,11 +12,12 @@ import { ConditionBuilder } from './ConditionBuilder';
 import { DefaultInput } from './DefaultInput';
 import { NestedFields } from './NestedFields';
 import { useLocalText } from './useLocalText';
+import { useRegisters } from '../vocabulary';
 
 const TITLE_TIP = '申请人看到的字段名称，例如“联系电话”。';
 const DESCRIPTION_TIP = '显示在字段下方，例如“按不动产权证书填写”。';
 
-export const KINDS: FieldKind[] = ['text', 'textarea', 'number', 'integer', 'date', 'datetime', 'daterange', 'boolean', 'select', 'multiselect', 'tags', 'district', 'street', 'attachments', 'group', 'table'];
+export const KINDS: FieldKind[] = ['text', 'textarea', 'number', 'integer', 'date', 'datetime', 'daterange', 'boolean', 'select', 'multiselect', 'entry', 'entries', 'tags', 'district', 'street', 'attachments', 'group', 'table'];
 const PLACEHOLDER_KINDS: FieldKind[] = ['text', 'textarea', 'number', 'integer'];
 /** A list's count limits: the labels and an example of each. */
 const COUNTED: Partial<Record<FieldKind, [string, string, string, string]>> = {
@@ -62,6 +63,7 @@ export function FieldEditor({ field: f, fields, problems, onChange, idp = 'fe-',
   const str = (k: string) => (typeof f.ui[k] === 'string' ? f.ui[k] as string : '');
   const itemLimit = isObj(f.itemsRest) && typeof f.itemsRest.maxLength === 'number' ? f.itemsRest.maxLength : undefined;
   const counted = COUNTED[f.kind];
+  const registers = useRegisters();
 
   const advanced = (
     <details className="field-advanced">
@@ -163,7 +165,16 @@ export function FieldEditor({ field: f, fields, problems, onChange, idp = 'fe-',
           <textarea id={id('options')} className="form-control" rows={4} value={options} onChange={(e) => setOptions(e.target.value)} />
         </Labeled>
       )}
-      {f.kind === 'entries' && <p className="muted small">选项来自登记册“{String((isObj(f.ui.items) && isObj(f.ui.items['ui:options']) && f.ui.items['ui:options'].register) || '')}”。</p>}
+      {(f.kind === 'entry' || f.kind === 'entries') && (
+        <Labeled id={id('register')} label="登记册" required problems={f.register ? [] : [{ text: '请选择登记册' } as Placed]}
+          tip="选项取自哪本登记册的条目，例如选“物业区域”，申请人从已备案的小区中选择。">
+          <select id={id('register')} className="form-control" value={f.register ?? ''} onChange={(e) => set({ register: e.target.value || undefined })}>
+            <option value="">（请选择）</option>
+            {f.register && !registers.some((r) => r.name === f.register) && <option value={f.register}>{f.register}</option>}
+            {registers.map((r) => <option key={r.name} value={r.name}>{r.title}</option>)}
+          </select>
+        </Labeled>
+      )}
       {f.kind === 'table' && <ColumnsEditor columns={f.columns ?? []} problems={problems} onChange={(columns) => set({ columns })} />}
       {f.kind === 'group' && (
         <NestedFields idp={`${idp}${f.name}-`} title={f.title} fields={f.children ?? []} onChange={(children) => set({ children })} />
