@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../engine/config.js';
 import { canon, readForm, writeForm, newField, withKind, type Field } from '../renderer/src/admin/form/fieldModel.js';
 import { loadPinyin } from '../renderer/src/admin/identifiers.js';
+import { lintForm } from '../engine/registry/lint-form.js';
 
 // New fields are named from their titles: the console loads the pinyin dictionary on first need.
 beforeAll(() => loadPinyin());
@@ -93,6 +94,30 @@ describe('字段编辑器：新的字段种类写成 JSON Schema', () => {
     expect(contract.find((f) => f.name === 'areaId')).toMatchObject({ kind: 'entry', register: 'areas' });
     const personnel = readForm(readJson('forms', 'personnel.schema.json'), readJson('forms', 'personnel.ui.json')).fields;
     expect(personnel.find((f) => f.name === 'areaIds')).toMatchObject({ kind: 'entries', register: 'areas' });
+  });
+
+  it('a number with its unit and attachments limited to some kinds of file, in ui:options, accepted by the form check', () => {
+    const area = { ...newField([], 'number', '建筑面积'), unit: '平方米', min: 0 };
+    const plans = { ...newField([area.name], 'attachments', '施工图纸'), accept: ['pdf', 'image'] };
+    const out = writeForm({ type: 'object', properties: {} }, {}, [area, plans], []);
+    expect(out.uiSchema[area.name]).toEqual({ 'ui:options': { unit: '平方米' } });
+    expect(out.uiSchema[plans.name]).toEqual({ 'ui:options': { accept: ['pdf', 'image'] } });
+    expect((out.schema.properties as Json)[area.name]).toEqual({ type: 'number', title: '建筑面积', minimum: 0 });
+    const back = readForm(out.schema, out.uiSchema).fields;
+    expect(back[0]).toMatchObject({ kind: 'number', unit: '平方米' });
+    expect(back[1]).toMatchObject({ kind: 'attachments', accept: ['pdf', 'image'] });
+    expect(canon(writeForm(out.schema, out.uiSchema, back, back.map((f) => f.name)))).toEqual(canon(out));
+    // Cleared: the options go, other options stay.
+    const cleared = writeForm(out.schema, { ...out.uiSchema, [area.name]: { 'ui:options': { unit: '平方米', inputType: 'tel' } } },
+      [{ ...back[0], unit: undefined, ui: { 'ui:options': { unit: '平方米', inputType: 'tel' } } }, { ...back[1], accept: undefined }], back.map((f) => f.name));
+    expect(cleared.uiSchema[area.name]).toEqual({ 'ui:options': { inputType: 'tel' } });
+    expect(cleared.uiSchema[plans.name]).toBeUndefined();
+    // The definition check takes both, and names a kind of file it does not know.
+    const problems: string[] = [];
+    lintForm(out.schema, out.uiSchema, (_f, p, m) => problems.push(`${p} ${m}`));
+    expect(problems).toEqual([]);
+    lintForm(out.schema, { [plans.name]: { 'ui:options': { accept: ['pdf', 'zip'] } } }, (_f, p, m) => problems.push(`${p} ${m}`));
+    expect(problems).toEqual([expect.stringMatching(/ui:options\/accept .*允许的文件类型应为/)]);
   });
 
   it('a shape no kind describes stays 「其他」 and is written back untouched', () => {

@@ -13,7 +13,10 @@ import { DefaultInput } from './DefaultInput';
 import { NestedFields } from './NestedFields';
 import { useLocalText } from './useLocalText';
 import { useRegisters } from '../vocabulary';
+import { ATTACHMENT_TYPES } from '../../../../engine/shared/form-manifest';
 
+/** The attachment types in the order they are offered (and written). */
+const ACCEPT_ORDER = Object.keys(ATTACHMENT_TYPES);
 const TITLE_TIP = '申请人看到的字段名称，例如“联系电话”。';
 const DESCRIPTION_TIP = '显示在字段下方，例如“按不动产权证书填写”。';
 
@@ -127,6 +130,9 @@ export function FieldEditor({ field: f, fields, problems, onChange, idp = 'fe-',
           <>
             <Labeled id={id('min')} label="最小值" problems={at('minimum')} tip="例如面积最小为 0。"><NumberInput id={id('min')} value={f.min} onChange={(v) => set({ min: v })} /></Labeled>
             <Labeled id={id('max')} label="最大值" problems={at('maximum')} tip="大于此数不能提交，例如“建筑层数”最大为 100。"><NumberInput id={id('max')} value={f.max} onChange={(v) => set({ max: v })} /></Labeled>
+            <Labeled id={id('unit')} label="单位" tip="显示在输入框后面，例如“平方米”“户”“元/月”。">
+              <input id={id('unit')} className="form-control" value={f.unit ?? ''} placeholder="如：平方米" onChange={(e) => set({ unit: e.target.value.trim() || undefined })} />
+            </Labeled>
           </>
         )}
         {counted && (
@@ -160,6 +166,18 @@ export function FieldEditor({ field: f, fields, problems, onChange, idp = 'fe-',
           </Labeled>
         )}
       </div>
+      {f.kind === 'attachments' && (
+        <fieldset className="field checks">
+          <legend className="field-label">允许的文件类型<Help title="允许的文件类型">申请人只能上传勾选的类型，例如“施工图纸”只勾选 PDF；都不勾选时可上传 PDF、图片、Word 和 Excel。</Help></legend>
+          {Object.entries(ATTACHMENT_TYPES).map(([t, d]) => (
+            <label key={t} className="check-inline">
+              <input id={id(`accept-${t}`)} type="checkbox" checked={!!f.accept?.includes(t)}
+                onChange={(e) => { const next = (f.accept ?? []).filter((x) => x !== t); set({ accept: e.target.checked ? ACCEPT_ORDER.filter((x) => x === t || next.includes(x)) : next.length ? next : undefined }); }} />
+              {d.title}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {(f.kind === 'select' || f.kind === 'multiselect') && (
         <Labeled id={id('options')} label="可选项（每行一项）" required problems={at('enum')} tip="例如：住宅、商业、办公，每行写一项。">
           <textarea id={id('options')} className="form-control" rows={4} value={options} onChange={(e) => setOptions(e.target.value)} />

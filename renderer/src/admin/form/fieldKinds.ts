@@ -42,6 +42,10 @@ export interface Field {
   readOnly?: boolean;
   /** The JSON Schema default (undefined: none). */
   default?: unknown;
+  /** number / integer: the unit shown after the input (ui:options.unit, e.g. 平方米). */
+  unit?: string;
+  /** attachments: the kinds of file allowed (ui:options.accept; none: all). */
+  accept?: string[];
   /** entry / entries: the register whose entries are the options (ui:options.register). */
   register?: string;
   /** A list of objects: its columns (fields of one row). */
@@ -132,7 +136,11 @@ export function fieldFromSchema(name: string, s: Obj, ui: Obj, required: boolean
   if ('default' in s) f.default = s.default;
   if (kind === 'text' || kind === 'textarea') { f.minLength = num(s.minLength); f.maxLength = num(s.maxLength); }
   if (kind === 'text' && managed.includes('format')) f.format = s.format as string;
-  if (kind === 'number' || kind === 'integer') { f.min = num(s.minimum); f.max = num(s.maximum); }
+  if (kind === 'number' || kind === 'integer') {
+    f.min = num(s.minimum); f.max = num(s.maximum);
+    if (typeof optionsOf(ui).unit === 'string') f.unit = optionsOf(ui).unit as string;
+  }
+  if (kind === 'attachments' && Array.isArray(optionsOf(ui).accept)) f.accept = strings(optionsOf(ui).accept);
   if (kind === 'select') f.options = (s.enum as string[]).slice();
   if (s.type === 'array') { f.min = num(s.minItems); f.max = num(s.maxItems); f.itemsRest = omit(s.items as Obj, ['type', 'format', 'properties', 'required', 'enum']); }
   if (kind === 'multiselect') f.options = ((s.items as Obj).enum as string[]).slice();
@@ -223,6 +231,8 @@ export function uiOfField(f: Field): Obj {
   const options: Obj = { ...optionsOf(ui) };
   if (f.kind === 'table' && f.layout === 'table') options.table = true; else delete options.table;
   if (f.kind === 'entry') { if (f.register) options.register = f.register; else delete options.register; }
+  if (f.kind === 'number' || f.kind === 'integer') { if (f.unit) options.unit = f.unit; else delete options.unit; }
+  if (f.kind === 'attachments') { if (f.accept?.length) options.accept = f.accept; else delete options.accept; }
   if (Object.keys(options).length) ui['ui:options'] = options; else delete ui['ui:options'];
   if (f.kind === 'group' || f.kind === 'daterange') {
     ui = childUi(ui, f.children ?? [], Object.keys(ui).filter((k) => !k.startsWith('ui:')));
