@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../engine/config.js';
-import { canon, readForm, writeForm, newField, type Field } from '../renderer/src/admin/form/fieldModel.js';
+import { canon, readForm, writeForm, newField, withKind, type Field } from '../renderer/src/admin/form/fieldModel.js';
 import { loadPinyin } from '../renderer/src/admin/identifiers.js';
+import { lintForm } from '../engine/registry/lint-form.js';
 
 // New fields are named from their titles: the console loads the pinyin dictionary on first need.
 beforeAll(() => loadPinyin());
@@ -62,6 +63,61 @@ describe('字段编辑器：新的字段种类写成 JSON Schema', () => {
     expect(back[4].layout).toBe('cards');
     expect(back[0].children![1]).toMatchObject({ kind: 'number', min: 0, default: 100 });
     expect(canon(writeForm(out.schema, out.uiSchema, back, back.map((f) => f.name)))).toEqual(canon(out));
+  });
+
+  it('options from a register: one entry or several, saved as the registerEntry widget the forms already use', () => {
+    const one = { ...newField([], 'entry', '物业区域'), required: true, register: 'areas' };
+    const many = { ...newField([one.name], 'entries', '服务的物业区域'), register: 'areas', max: 10 };
+    const out = writeForm({ type: 'object', properties: {} }, {}, [one, many], []);
+    const props = out.schema.properties as Json;
+    // As contract-filing's areaId and personnel's areaIds.
+    expect(props[one.name]).toEqual({ type: 'integer', title: '物业区域', minimum: 1 });
+    expect(out.uiSchema[one.name]).toEqual({ 'ui:widget': 'registerEntry', 'ui:options': { register: 'areas' } });
+    expect(props[many.name]).toEqual({ type: 'array', title: '服务的物业区域', uniqueItems: true, maxItems: 10, items: { type: 'integer' } });
+    expect(out.uiSchema[many.name]).toEqual({ items: { 'ui:widget': 'registerEntry', 'ui:options': { register: 'areas' } } });
+    expect(out.schema.required).toEqual([one.name]);
+    const back = readForm(out.schema, out.uiSchema).fields;
+    expect(back.map((f) => [f.kind, f.register])).toEqual([['entry', 'areas'], ['entries', 'areas']]);
+    expect(canon(writeForm(out.schema, out.uiSchema, back, back.map((f) => f.name)))).toEqual(canon(out));
+    // Another register keeps the entry's other options (which value it keeps, what it fills in).
+    const ui = { a: { 'ui:widget': 'registerEntry', 'ui:options': { register: 'contracts', value: '/parentId', fill: { p: '/title' } } } };
+    const [a] = readForm({ type: 'object', properties: { a: { type: 'integer', minimum: 1 } } }, ui).fields;
+    expect(a).toMatchObject({ kind: 'entry', register: 'contracts' });
+    const moved = writeForm({ type: 'object', properties: {} }, ui, [{ ...a, register: 'areas' }], ['a']);
+    expect(moved.uiSchema.a).toEqual({ 'ui:widget': 'registerEntry', 'ui:options': { register: 'areas', value: '/parentId', fill: { p: '/title' } } });
+    // Another kind drops the widget.
+    expect(writeForm({ type: 'object', properties: {} }, ui, [withKind(a, 'text')], ['a']).uiSchema.a).toBeUndefined();
+  });
+
+  it('built-in forms offer their register entries as 「选项来自登记册」', () => {
+    const contract = readForm(readJson('forms', 'contract-filing.schema.json'), readJson('forms', 'contract-filing.ui.json')).fields;
+    expect(contract.find((f) => f.name === 'areaId')).toMatchObject({ kind: 'entry', register: 'areas' });
+    const personnel = readForm(readJson('forms', 'personnel.schema.json'), readJson('forms', 'personnel.ui.json')).fields;
+    expect(personnel.find((f) => f.name === 'areaIds')).toMatchObject({ kind: 'entries', register: 'areas' });
+  });
+
+  it('a number with its unit and attachments limited to some kinds of file, in ui:options, accepted by the form check', () => {
+    const area = { ...newField([], 'number', '建筑面积'), unit: '平方米', min: 0 };
+    const plans = { ...newField([area.name], 'attachments', '施工图纸'), accept: ['pdf', 'image'] };
+    const out = writeForm({ type: 'object', properties: {} }, {}, [area, plans], []);
+    expect(out.uiSchema[area.name]).toEqual({ 'ui:options': { unit: '平方米' } });
+    expect(out.uiSchema[plans.name]).toEqual({ 'ui:options': { accept: ['pdf', 'image'] } });
+    expect((out.schema.properties as Json)[area.name]).toEqual({ type: 'number', title: '建筑面积', minimum: 0 });
+    const back = readForm(out.schema, out.uiSchema).fields;
+    expect(back[0]).toMatchObject({ kind: 'number', unit: '平方米' });
+    expect(back[1]).toMatchObject({ kind: 'attachments', accept: ['pdf', 'image'] });
+    expect(canon(writeForm(out.schema, out.uiSchema, back, back.map((f) => f.name)))).toEqual(canon(out));
+    // Cleared: the options go, other options stay.
+    const cleared = writeForm(out.schema, { ...out.uiSchema, [area.name]: { 'ui:options': { unit: '平方米', inputType: 'tel' } } },
+      [{ ...back[0], unit: undefined, ui: { 'ui:options': { unit: '平方米', inputType: 'tel' } } }, { ...back[1], accept: undefined }], back.map((f) => f.name));
+    expect(cleared.uiSchema[area.name]).toEqual({ 'ui:options': { inputType: 'tel' } });
+    expect(cleared.uiSchema[plans.name]).toBeUndefined();
+    // The definition check takes both, and names a kind of file it does not know.
+    const problems: string[] = [];
+    lintForm(out.schema, out.uiSchema, (_f, p, m) => problems.push(`${p} ${m}`));
+    expect(problems).toEqual([]);
+    lintForm(out.schema, { [plans.name]: { 'ui:options': { accept: ['pdf', 'zip'] } } }, (_f, p, m) => problems.push(`${p} ${m}`));
+    expect(problems).toEqual([expect.stringMatching(/ui:options\/accept .*允许的文件类型应为/)]);
   });
 
   it('a shape no kind describes stays 「其他」 and is written back untouched', () => {

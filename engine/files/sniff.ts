@@ -3,6 +3,7 @@
 // scripts or executables, so only documents and images are accepted, and a name whose extension
 // contradicts the content is refused.
 import { AppError } from '../errors.js';
+import { extensionOf } from '../shared/form-manifest.js';
 
 export interface Sniffed {
   kind: 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'docx' | 'xlsx' | 'doc' | 'xls';
@@ -31,11 +32,8 @@ const startsWith = (buf: Buffer, sig: number[] | string, at = 0) => {
   return buf.length >= at + bytes.length && buf.subarray(at, at + bytes.length).equals(bytes);
 };
 
-/** Lower-case extension of a file name, with the dot ('' when there is none). */
-export function extensionOf(name: string): string {
-  const m = /\.([A-Za-z0-9]{1,10})$/.exec(name);
-  return m ? `.${m[1].toLowerCase()}` : '';
-}
+// Shared with the browser's upload widget, which checks the extension before uploading.
+export { extensionOf };
 
 /**
  * Entry names from a ZIP's central directory (read from the end of the file, where the

@@ -11,6 +11,7 @@ import { sniffFile } from './sniff.js';
 import { formatBytes } from './bytes.js';
 import { inspectOfficeZip } from './zip-guard.js';
 import { sqlValue } from '../db/raw.js';
+import { ATTACHMENT_TYPES, acceptedTypes } from '../shared/form-manifest.js';
 
 export interface StoredFile {
   id: string;
@@ -119,6 +120,8 @@ export async function canDownload(engine: Engine, user: SessionUser, fileId: str
 export interface FileRef {
   id: string;
   field: string;
+  /** The kinds of file the field allows (ui:options.accept, ATTACHMENT_TYPES); none: every kind. */
+  accept?: string[];
 }
 
 /**
@@ -135,11 +138,18 @@ export async function linkFiles(
   const ids = [...new Set(refs.map((r) => r.id))];
   const linked = new Set((await raw.all('SELECT file_id FROM case_files WHERE case_id = ?', [caseId])).map((r) => r.fileId as string));
   const valid = ids.filter((id) => typeof id === 'string' && id.length <= 36);
-  const files = valid.length ? await raw.all(`SELECT id, uploaded_by FROM files WHERE id IN (${valid.map(() => '?').join(', ')})`, valid) : [];
+  const files = valid.length ? await raw.all(`SELECT id, uploaded_by, mime FROM files WHERE id IN (${valid.map(() => '?').join(', ')})`, valid) : [];
   const owned = new Set(files.filter((f) => f.uploadedBy === user.id || linked.has(f.id as string)).map((f) => f.id as string));
   const bad = refs.filter((r) => !owned.has(r.id));
   if (bad.length) {
     throw formInvalid(bad.map((r) => ({ field: r.field, title: '附件', message: '附件不存在或无权使用', value: r.id })));
+  }
+  // A field limited to some kinds of file takes a new file only of those kinds, by the type its
+  // bytes were sniffed as at upload; a file already on the case stays (the limit may be newer).
+  const mimeOf = new Map(files.map((f) => [f.id as string, String(f.mime)]));
+  const wrong = refs.filter((r) => r.accept && !linked.has(r.id) && !acceptedTypes(r.accept).some((k) => (ATTACHMENT_TYPES[k].mimes as readonly string[]).includes(mimeOf.get(r.id) ?? '')));
+  if (wrong.length) {
+    throw formInvalid(wrong.map((r) => ({ field: r.field, title: '附件', message: `此处只能上传 ${acceptedTypes(r.accept).map((k) => ATTACHMENT_TYPES[k].title).join('、')} 文件`, value: r.id })));
   }
   if (ids.length === linked.size && ids.every((id) => linked.has(id))) return; // unchanged
   await raw.run('DELETE FROM case_files WHERE case_id = ?', [caseId]);

@@ -6,7 +6,7 @@
 import * as rjsfUtils from '@rjsf/utils';
 import { schemasAt } from '../validation/index.js';
 import {
-  FIELD_NAMES, FORMATS, REFUSED_FORMATS, WIDGET_NAMES, ENUM_TITLE_KEYS, enumOptionTitle,
+  ATTACHMENT_TYPES, FIELD_NAMES, FORMATS, REFUSED_FORMATS, WIDGET_NAMES, ENUM_TITLE_KEYS, enumOptionTitle,
 } from '../shared/form-manifest.js';
 
 type Node = Record<string, unknown>;
@@ -94,6 +94,11 @@ function walkUi(root: Node, ui: Node, path: string, segs: string[], add: AddForm
   const field = ui['ui:field'] ?? options.field;
   if (field !== undefined && (typeof field !== 'string' || !FIELD_NAMES.includes(field))) {
     add('uiSchema', at('ui:field'), `${where}的字段组件 "${String(field)}" 不存在，申请人将看到空白表单；平台提供的字段组件：${FIELD_NAMES.join('、')}`);
+  }
+  // Options the platform's widgets read (forms/templates/misc.tsx, forms/widgets/FilesWidget.tsx).
+  if ('unit' in options && typeof options.unit !== 'string') add('uiSchema', at('ui:unit'), `${where}的单位应写作文本，如 "平方米"`);
+  if ('accept' in options && !(Array.isArray(options.accept) && options.accept.every((a) => typeof a === 'string' && a in ATTACHMENT_TYPES))) {
+    add('uiSchema', at('ui:accept'), `${where}允许的文件类型应为以下几项的列表：${Object.keys(ATTACHMENT_TYPES).join('、')}`);
   }
   // rjsf takes templates from the uiSchema only as components, which JSON cannot hold.
   for (const key of [...Object.keys(ui), ...Object.keys(options).map((k) => `ui:${k}`)]) {

@@ -16,7 +16,7 @@ import { nextBusinessNumber } from './numbers.js';
 import { runEffects, type Flag } from './effects.js';
 import { runRules } from './rules.js';
 import { indexFields } from './index-fields.js';
-import { collectAttachmentIds } from './attachments.js';
+import { collectAttachmentIds, collectAttachments } from './attachments.js';
 import { fillData } from './data-fill.js';
 import { labelRows } from './check.js';
 import { canSeeCaseRow, userMatchesTask } from './access.js';
@@ -59,7 +59,7 @@ async function lockCase(engine: Engine, t: Transaction, caseId: number): Promise
 }
 
 async function link(engine: Engine, t: Transaction, def: TypeVersionDef, caseId: number, data: Data, user: SessionUser) {
-  await linkFiles(engine, t, caseId, collectAttachmentIds(def.schema, data), user);
+  await linkFiles(engine, t, caseId, collectAttachments(def.schema, data, def.uiSchema), user);
 }
 
 /**

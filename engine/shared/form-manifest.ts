@@ -79,6 +79,32 @@ export const REFUSED_FORMATS: Record<string, string> = {
   'data-url': '不支持以 data-url 保存文件，请改用附件：{"type": "array", "items": {"type": "string", "format": "attachment"}}',
 };
 
+/**
+ * The kinds of file an attachment list may limit itself to (`ui:options.accept`, a list of these
+ * names; none: every kind the file store takes), with the MIME types the server's sniffing gives
+ * them (engine/files/sniff.ts) and the extensions the browser's file picker offers.
+ */
+export const ATTACHMENT_TYPES = {
+  pdf: { title: 'PDF', mimes: ['application/pdf'], exts: ['.pdf'] },
+  image: { title: '图片', mimes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'], exts: ['.png', '.jpg', '.jpeg', '.gif', '.webp'] },
+  word: { title: 'Word', mimes: ['application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], exts: ['.doc', '.docx'] },
+  excel: { title: 'Excel', mimes: ['application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], exts: ['.xls', '.xlsx'] },
+} as const;
+export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
+
+/** Lower-case extension of a file name, with the dot ('' when there is none). */
+export function extensionOf(name: string): string {
+  const m = /\.([A-Za-z0-9]{1,10})$/.exec(name);
+  return m ? `.${m[1].toLowerCase()}` : '';
+}
+
+/** The attachment types a `ui:options.accept` names (unknown names ignored; none: all). */
+export function acceptedTypes(accept: unknown): AttachmentType[] {
+  const all = Object.keys(ATTACHMENT_TYPES) as AttachmentType[];
+  const named = Array.isArray(accept) ? all.filter((t) => accept.includes(t)) : [];
+  return named.length ? named : all;
+}
+
 export const WIDGET_NAMES: readonly string[] = [...RJSF_WIDGETS, ...Object.keys(CUSTOM_WIDGETS)];
 export const FIELD_NAMES: readonly string[] = [...RJSF_FIELDS, ...Object.keys(CUSTOM_FIELDS)];
 

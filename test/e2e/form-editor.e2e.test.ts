@@ -69,6 +69,14 @@ describe.skipIf(!hasChromium())('字段编辑器：点选建立表单（浏览�
     await check('#fe-fangWuXinXi-required');
     expect(await fieldText('fangWuXinXi')).toContain('分组（一组字段）（2 项）');
     await screenshot(page(), 'form-editor-group', false);
+    // A number's unit follows its input in the applicant's form; its "?" explains it with an example.
+    await setValue(page(), '#fe-fangWuXinXi-unit', '平方米');
+    await page().waitForFunction(() => document.querySelector('#preview_fangWuXinXi_jianZhuMianJi')?.closest('.input-with-unit')?.textContent?.includes('平方米'), LONG);
+    await page().$eval('#fe-fangWuXinXi-unit', (el) => el.scrollIntoView({ block: 'center' }));
+    await tap('button[aria-label="说明：单位"]');
+    await waitForText(page(), '例如“平方米”');
+    await screenshot(page(), 'form-editor-help-1366x768', false);
+    await tap('button[aria-label="说明：单位"]');
 
     await addField('tags', '联系电话', 'phone');
     await setValue(page(), '#fe-min', '1');

@@ -29,7 +29,7 @@ export default action({
       /** Fixed fields written into every new case (e.g. a repair's urgency). */
       constants: { type: 'object', title: '固定写入的值' },
       /** An event sent to each new case at once (e.g. its 保存), as the system, without validation. */
-      event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}$', title: '发起后自动执行的事件' },
+      event: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}$', title: '发起后自动作出的决定' },
     },
     additionalProperties: false,
   },

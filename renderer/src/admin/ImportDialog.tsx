@@ -17,7 +17,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
     setBusy(true); setError(undefined); setProblems([]);
     try {
       let parsed: unknown;
-      try { parsed = JSON.parse(await file.text()); } catch { throw new Error('文件不是有效的 JSON'); }
+      try { parsed = JSON.parse(await file.text()); } catch { throw new Error('文件格式不对：请选择“导出”生成的 .bundle.json 文件'); }
       const r = await adminApi.import(parsed);
       onImported(`已导入「${r.id}」：${r.published.map((p) => `包内版本 ${p.from} → 本系统版本 ${p.version}`).join('，')}`);
     } catch (e) {

@@ -43,11 +43,11 @@ const RULES: Array<[RegExp, (...m: string[]) => string]> = [
   [/^a task needs at least one event$/, () => '办理环节至少要提供一个决定'],
   [/^event "(.*)" is not handled in this state$/, (e) => `决定「${e}」没有去向`],
   [/^an event needs a title$/, () => '决定须有名称'],
-  [/^unknown decision form "(.*)"$/, (f) => `决定表单「${f}」不存在`],
+  [/^unknown decision form "(.*)"$/, (f) => `办理意见表「${f}」不存在`],
   [/^unknown role "(.*)"$/, (r) => `角色「${r}」不存在`],
   [/^unknown scope "(.*)"$/, (s) => `办理范围「${s}」不存在`],
   [/^"(.*)" is not a duration or a delay name$/, (d) => `期限「${d}」格式不正确（例如 3 天）`],
-  [/^unknown action "(.*)"$/, (a) => `效果「${a}」不存在`],
+  [/^unknown action "(.*)"$/, (a) => `自动执行的操作「${a}」不存在`],
   [/^unknown guard "(.*)"$/, (g) => `条件「${g}」不存在`],
   [/^unknown rule "(.*)"$/, (g) => `规则「${g}」不存在`],
   [/^unknown register "(.*)"$/, (g) => `名录「${g}」不存在`],
@@ -58,7 +58,7 @@ const RULES: Array<[RegExp, (...m: string[]) => string]> = [
   [/^not a valid XState machine: (.*)$/s, (r) => `流程定义无效：${r}`],
   [/^the example is not valid: (.*)$/s, (r) => `示例数据不符合表单：${zhMessage(r)}`],
   [/^at least one complete example is required$/, () => '请提供一份完整的示例数据（在表单预览中填写后点“用当前填写作为示例”）'],
-  [/^not a valid JSON Schema: (.*)$/s, (r) => `不是有效的 JSON Schema：${r}`],
+  [/^not a valid JSON Schema: (.*)$/s, (r) => `表单定义无效：${r}`],
   [/^the schema does not compile: (.*)$/s, (r) => `表单定义无法编译：${r}`],
   [/^the form schema must be an object$/, () => '表单定义必须是对象'],
   [/^the uiSchema must be an object$/, () => '界面定义必须是对象'],
@@ -70,7 +70,7 @@ const RULES: Array<[RegExp, (...m: string[]) => string]> = [
   [/^must match pattern "(.*)"$/, () => '格式不正确'],
   [/^must NOT have fewer than (\d+) characters$/, (n) => `至少 ${n} 个字符`],
   [/^must be (string|number|integer|object|array|boolean)$/, (t) => `类型应为${{ string: '文本', number: '数字', integer: '整数', object: '对象', array: '列表', boolean: '是/否' }[t]}`],
-  [/^must NOT have additional properties$/, () => '含有不认识的参数'],
+  [/^must NOT have additional properties$/, () => '含有不认识的设置项'],
   [/^"(.*)" not defined in (.*)$/s, (f) => `示例数据中没有「${f}」`],
 ];
 
@@ -103,7 +103,7 @@ export function zhMessage(message: string): string {
   }
   return message
     .replace(/must have required property '([^']*)'/g, '缺少必填项「$1」')
-    .replace(/must NOT have additional properties/g, '含有不认识的参数')
+    .replace(/must NOT have additional properties/g, '含有不认识的设置项')
     .replace(/must match pattern "[^"]*"/g, '格式不正确');
 }
 

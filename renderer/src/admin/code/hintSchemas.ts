@@ -73,7 +73,7 @@ export function workflowHints(vocab: Vocabulary | undefined, states: string[]): 
   const transition: Hint = {
     type: 'object',
     properties: {
-      target, guard: named2(guards, '条件'), actions: { title: '效果', type: 'array', items: named2(actions, '效果') }, description: str('说明'),
+      target, guard: named2(guards, '条件'), actions: { title: '自动执行的操作', type: 'array', items: named2(actions, '自动执行的操作') }, description: str('说明'),
     },
   };
   return {
@@ -95,7 +95,7 @@ export function workflowHints(vocab: Vocabulary | undefined, states: string[]): 
                   properties: {
                     name: str('事项标识'), title: str('事项名称'), role: { ...str('办理人角色'), values: roles }, scope: { ...str('办理范围'), values: scopes },
                     due: str('办理期限（如 P3D 为 3 天）'),
-                    events: { title: '决定', type: 'object', additional: { type: 'object', properties: { title: str('决定名称'), form: { ...str('决定表单'), values: forms }, validate: bool('先校验整个表单') } } },
+                    events: { title: '决定', type: 'object', additional: { type: 'object', properties: { title: str('决定名称'), form: { ...str('办理意见表'), values: forms }, validate: bool('提交前检查全部填写内容') } } },
                     orgField: str('所属单位字段'), assignees: str('办理人名单字段'), completion: { ...str('会签'), values: named({ any: '一人办理即可', all: '全部办理' }) }, collectInto: str('收集意见到'),
                   },
                 },
@@ -105,8 +105,8 @@ export function workflowHints(vocab: Vocabulary | undefined, states: string[]): 
           on: { title: '决定的去向', type: 'object', additional: transition },
           after: { title: '定时（期满自动）', type: 'object', additional: transition },
           always: transition,
-          entry: { title: '进入时的效果', type: 'array', items: named2(actions, '效果') },
-          exit: { title: '离开时的效果', type: 'array', items: named2(actions, '效果') },
+          entry: { title: '进入环节时自动执行', type: 'array', items: named2(actions, '自动执行的操作') },
+          exit: { title: '离开环节时自动执行', type: 'array', items: named2(actions, '自动执行的操作') },
           initial: str('下级起始环节'),
           states: { title: '下级环节', type: 'object', additional: { ref: 'state' } },
         },

@@ -3,6 +3,7 @@
 import type { Placed } from '../lint';
 import { COLUMN_KINDS, KIND_TITLES, NAME_PATTERN, TEXT_FORMATS, suggestName, withKind, type Field } from './fieldModel';
 import { useLocalText } from './useLocalText';
+import { Help } from '../Help';
 
 function ColumnRow({ c, i, count, names, onChange, onMove, onRemove, problems }: {
   c: Field; i: number; count: number; names: string[]; problems: Placed[];
@@ -58,9 +59,9 @@ export function ColumnsEditor({ columns, problems, onChange }: { columns: Field[
   };
   return (
     <div className="columns-editor">
-      <div className="field-label">表格的列</div>
+      <div className="field-label">表格的列<Help title="表格的列">每一行要填的内容，例如“施工人员”表格有姓名、身份证号、联系电话三列。</Help></div>
       <table className="grid-table compact">
-        <thead><tr><th scope="col" className="col-index">序号</th><th scope="col">列标题</th><th scope="col">标识</th><th scope="col">类型</th><th scope="col">格式 / 可选项</th><th scope="col">必填</th><th scope="col">操作</th></tr></thead>
+        <thead><tr><th scope="col" className="col-index">序号</th><th scope="col">列标题<Help title="列标题">表头上显示的名称，例如“姓名”。</Help></th><th scope="col">标识<Help title="列标识">保存到数据中的英文名称，由列标题自动生成，例如“姓名”→ name；一般不需要修改。</Help></th><th scope="col">类型<Help title="列类型">怎么填写这一列，例如“日期”弹出日历，“单选”从可选项中选。</Help></th><th scope="col">格式 / 可选项<Help title="格式 / 可选项">单行文本可选校验格式，例如身份证号码；单选列写可选项，用逗号分隔，例如“电工，焊工”。</Help></th><th scope="col">必填<Help title="列必填">勾选后每一行的这一列都必须填写，例如每位施工人员都要填姓名。</Help></th><th scope="col">操作</th></tr></thead>
         <tbody>
           {columns.map((c, i) => (
             <ColumnRow key={i} c={c} i={i} count={columns.length} names={names}

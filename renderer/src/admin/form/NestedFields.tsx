@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { FieldList } from './FieldList';
 import { AddField } from './AddField';
+import { Help } from '../Help';
 import { suggestName, type Field } from './fieldModel';
 
 export function NestedFields({ idp, title, fields, onChange }: { idp: string; title: string; fields: Field[]; onChange: (fields: Field[]) => void }) {
@@ -17,7 +18,7 @@ export function NestedFields({ idp, title, fields, onChange }: { idp: string; ti
   };
   return (
     <div className="nested-fields">
-      <div className="field-label">「{title}」中的字段</div>
+      <div className="field-label">「{title}」中的字段<Help title="分组中的字段">在申请表中显示在分组标题下的字段，例如“委托方”下的名称、联系人和联系电话。</Help></div>
       <FieldList fields={fields} problems={[]} open={open} setOpen={setOpen} idp={idp} nested autoName={autoName}
         onChange={(i, f, renamed) => {
           onChange(fields.map((x, k) => (k === i ? f : x)));

@@ -9,11 +9,11 @@ type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export type FieldKind = 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'datetime' | 'daterange' | 'boolean' | 'select' | 'multiselect'
-  | 'tags' | 'entries' | 'district' | 'street' | 'attachments' | 'group' | 'table' | 'custom' | 'other';
+  | 'tags' | 'entry' | 'entries' | 'district' | 'street' | 'attachments' | 'group' | 'table' | 'custom' | 'other';
 
 export const KIND_TITLES: Record<FieldKind, string> = {
   text: '单行文本', textarea: '多行文本', number: '数字', integer: '整数', date: '日期', datetime: '日期和时间', daterange: '日期范围（起止日期）',
-  boolean: '是/否', select: '单选（下拉或单选按钮）', multiselect: '多选（勾选多项）', tags: '文字列表（可填多条）', entries: '从登记册多选',
+  boolean: '是/否', select: '单选（下拉或单选按钮）', multiselect: '多选（勾选多项）', tags: '文字列表（可填多条）', entry: '单选（选项来自登记册）', entries: '多选（选项来自登记册）',
   district: '区县', street: '街道（随区县）', attachments: '附件', group: '分组（一组字段）', table: '明细列表（表格或卡片）',
   custom: '专用控件', other: '其他（仅 JSON 编辑）',
 };
@@ -42,6 +42,12 @@ export interface Field {
   readOnly?: boolean;
   /** The JSON Schema default (undefined: none). */
   default?: unknown;
+  /** number / integer: the unit shown after the input (ui:options.unit, e.g. 平方米). */
+  unit?: string;
+  /** attachments: the kinds of file allowed (ui:options.accept; none: all). */
+  accept?: string[];
+  /** entry / entries: the register whose entries are the options (ui:options.register). */
+  register?: string;
   /** A list of objects: its columns (fields of one row). */
   columns?: Field[];
   /** A list of objects shown as a table or as repeated cards. */
@@ -64,13 +70,15 @@ const MANAGED: Record<FieldKind, string[]> = {
   date: [...COMMON, 'format'], datetime: [...COMMON, 'format'], daterange: [...COMMON, 'properties', 'required'], boolean: COMMON,
   select: [...COMMON, 'enum'], district: [...COMMON, 'format'], street: [...COMMON, 'format'],
   multiselect: [...COMMON, 'items', 'minItems', 'maxItems'], tags: [...COMMON, 'items', 'minItems', 'maxItems'],
-  entries: [...COMMON, 'items', 'minItems', 'maxItems'], attachments: [...COMMON, 'items', 'minItems', 'maxItems'],
+  entry: COMMON, entries: [...COMMON, 'items', 'minItems', 'maxItems'], attachments: [...COMMON, 'items', 'minItems', 'maxItems'],
   table: [...COMMON, 'items', 'minItems', 'maxItems'], group: [...COMMON, 'properties', 'required'], custom: ['title', 'description'], other: [],
 };
 
 const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
 export const omit = (o: Obj, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 const uiOf = (ui: Obj, name: string): Obj => (isObj(ui[name]) ? ui[name] as Obj : {});
+/** The registerEntry widget, under either of its registry names (form-manifest.ts). */
+const isEntryWidget = (ui: Obj) => ui['ui:widget'] === 'registerEntry' || ui['ui:widget'] === 'register-entry';
 const DATE = (s: unknown) => isObj(s) && s.type === 'string' && s.format === 'date' && Object.keys(s).every((k) => ['type', 'format', 'title'].includes(k));
 
 function kindOf(s: Obj, ui: Obj, column: boolean): FieldKind {
@@ -85,6 +93,8 @@ function kindOf(s: Obj, ui: Obj, column: boolean): FieldKind {
     if (ui['ui:widget'] === 'textarea' || (!column && typeof s.maxLength === 'number' && s.maxLength >= 500 && !s.format)) return 'textarea';
     return 'text';
   }
+  // An entry of a register, kept by its id (the engine's registerEntry widget).
+  if (type === 'integer' && isEntryWidget(ui)) return 'entry';
   if (type === 'number' || type === 'integer' || type === 'boolean') return type;
   if (type === 'object') {
     const p = isObj(s.properties) ? s.properties : undefined;
@@ -97,7 +107,7 @@ function kindOf(s: Obj, ui: Obj, column: boolean): FieldKind {
     if (items.type === 'string' && Array.isArray(items.enum) && items.enum.every((x) => typeof x === 'string')) return 'multiselect';
     if (items.type === 'string' && items.format === undefined && items.enum === undefined) return 'tags';
     const itemUi = uiOf(ui, 'items');
-    if (items.type === 'integer' && itemUi['ui:widget'] === 'registerEntry') return 'entries';
+    if (items.type === 'integer' && isEntryWidget(itemUi)) return 'entries';
     if (items.type === 'object' && (items.properties === undefined || (isObj(items.properties) && Object.values(items.properties).every(isObj)))) return 'table';
   }
   return 'other';
@@ -111,6 +121,7 @@ export function fieldsOf(props: Obj, required: string[], ui: Obj, column = false
   return sorted.map((n) => fieldFromSchema(n, props[n] as Obj, uiOf(ui, n), required.includes(n), column));
 }
 
+const optionsOf = (ui: Obj): Obj => (isObj(ui['ui:options']) ? ui['ui:options'] : {});
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 export function fieldFromSchema(name: string, s: Obj, ui: Obj, required: boolean, column = false): Field {
@@ -125,10 +136,18 @@ export function fieldFromSchema(name: string, s: Obj, ui: Obj, required: boolean
   if ('default' in s) f.default = s.default;
   if (kind === 'text' || kind === 'textarea') { f.minLength = num(s.minLength); f.maxLength = num(s.maxLength); }
   if (kind === 'text' && managed.includes('format')) f.format = s.format as string;
-  if (kind === 'number' || kind === 'integer') { f.min = num(s.minimum); f.max = num(s.maximum); }
+  if (kind === 'number' || kind === 'integer') {
+    f.min = num(s.minimum); f.max = num(s.maximum);
+    if (typeof optionsOf(ui).unit === 'string') f.unit = optionsOf(ui).unit as string;
+  }
+  if (kind === 'attachments' && Array.isArray(optionsOf(ui).accept)) f.accept = strings(optionsOf(ui).accept);
   if (kind === 'select') f.options = (s.enum as string[]).slice();
   if (s.type === 'array') { f.min = num(s.minItems); f.max = num(s.maxItems); f.itemsRest = omit(s.items as Obj, ['type', 'format', 'properties', 'required', 'enum']); }
   if (kind === 'multiselect') f.options = ((s.items as Obj).enum as string[]).slice();
+  if (kind === 'entry' || kind === 'entries') {
+    const opts = optionsOf(kind === 'entry' ? ui : uiOf(ui, 'items'));
+    if (typeof opts.register === 'string') f.register = opts.register;
+  }
   if (kind === 'group') f.children = fieldsOf(isObj(s.properties) ? s.properties : {}, strings(s.required), ui);
   if (kind === 'daterange') f.children = fieldsOf(s.properties as Obj, strings(s.required), ui);
   if (kind === 'table') {
@@ -140,7 +159,7 @@ export function fieldFromSchema(name: string, s: Obj, ui: Obj, required: boolean
 }
 
 const TYPE_OF: Partial<Record<FieldKind, string>> = {
-  number: 'number', integer: 'integer', boolean: 'boolean', group: 'object', daterange: 'object',
+  number: 'number', integer: 'integer', entry: 'integer', boolean: 'boolean', group: 'object', daterange: 'object',
   attachments: 'array', table: 'array', multiselect: 'array', tags: 'array', entries: 'array',
 };
 
@@ -204,12 +223,16 @@ export function uiOfField(f: Field): Obj {
   let ui: Obj = { ...f.ui };
   // The form renderer gives attachment lists their upload widget and long texts (maxLength ≥ 500)
   // a textarea by itself (forms/enhance.ts): the widget is written only where it would not.
-  const own: Partial<Record<FieldKind, string>> = { attachments: 'files', textarea: 'textarea', multiselect: 'checkboxes' };
+  const own: Partial<Record<FieldKind, string>> = { attachments: 'files', textarea: 'textarea', multiselect: 'checkboxes', entry: 'registerEntry' };
   for (const [kind, widget] of Object.entries(own)) if (f.kind !== kind && ui['ui:widget'] === widget) delete ui['ui:widget'];
   if (f.kind === 'textarea' && !(typeof f.maxLength === 'number' && f.maxLength >= 500)) ui['ui:widget'] = 'textarea';
   if (f.kind === 'multiselect' && ui['ui:widget'] === undefined) ui['ui:widget'] = 'checkboxes';
-  const options: Obj = { ...(isObj(ui['ui:options']) ? ui['ui:options'] : {}) };
+  if (f.kind === 'entry' && !isEntryWidget(ui)) ui['ui:widget'] = 'registerEntry';
+  const options: Obj = { ...optionsOf(ui) };
   if (f.kind === 'table' && f.layout === 'table') options.table = true; else delete options.table;
+  if (f.kind === 'entry') { if (f.register) options.register = f.register; else delete options.register; }
+  if (f.kind === 'number' || f.kind === 'integer') { if (f.unit) options.unit = f.unit; else delete options.unit; }
+  if (f.kind === 'attachments') { if (f.accept?.length) options.accept = f.accept; else delete options.accept; }
   if (Object.keys(options).length) ui['ui:options'] = options; else delete ui['ui:options'];
   if (f.kind === 'group' || f.kind === 'daterange') {
     ui = childUi(ui, f.children ?? [], Object.keys(ui).filter((k) => !k.startsWith('ui:')));
@@ -217,6 +240,10 @@ export function uiOfField(f: Field): Obj {
     const itemUi = isObj(ui.items) ? ui.items : {};
     const next = childUi(itemUi, f.columns ?? [], Object.keys(itemUi).filter((k) => !k.startsWith('ui:')));
     if (Object.keys(next).length) ui.items = next; else delete ui.items;
-  } else if (f.kind !== 'entries' && f.kind !== 'tags' && f.kind !== 'multiselect') delete ui.items;
+  } else if (f.kind === 'entries') {
+    // Each item is an entry chosen by the registerEntry widget.
+    const itemUi = isObj(ui.items) ? ui.items : {};
+    ui.items = { ...itemUi, 'ui:widget': isEntryWidget(itemUi) ? itemUi['ui:widget'] : 'registerEntry', 'ui:options': { ...optionsOf(itemUi), ...(f.register ? { register: f.register } : {}) } };
+  } else if (f.kind !== 'tags' && f.kind !== 'multiselect') delete ui.items;
   return ui;
 }

@@ -195,7 +195,9 @@ export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 export function newField(taken: string[], kind: FieldKind = 'text', title = '新字段'): Field {
   const f: Field = { name: suggestName(title, taken), title, kind, required: false, rest: {}, ui: {} };
   if (kind === 'select' || kind === 'multiselect') f.options = ['选项一', '选项二'];
-  if (kind === 'multiselect') f.rest = { uniqueItems: true };
+  if (kind === 'multiselect' || kind === 'entries') f.rest = { uniqueItems: true };
+  // Entries are kept by their ids, which start at 1.
+  if (kind === 'entry') f.rest = { minimum: 1 };
   if (kind === 'table') { f.columns = [newField([], 'text', '名称')]; f.columns[0].required = true; f.layout = 'table'; }
   if (kind === 'group') f.children = [newField([], 'text', '名称')];
   // A range has both ends (the range itself may still be optional).
@@ -206,5 +208,5 @@ export function newField(taken: string[], kind: FieldKind = 'text', title = '新
 /** Changes a field's kind, keeping its name, title, required flag, description and condition. */
 export function withKind(f: Field, kind: FieldKind): Field {
   const fresh = newField([], kind, f.title);
-  return { ...fresh, name: f.name, title: f.title, required: f.required, description: f.description, condition: f.condition, ui: {} };
+  return { ...fresh, name: f.name, title: f.title, required: f.required, description: f.description, condition: f.condition, register: f.register, ui: {} };
 }

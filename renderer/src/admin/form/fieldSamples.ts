@@ -42,6 +42,8 @@ export function sampleValue(f: Field, district: string, street = ''): unknown {
     case 'multiselect': return f.options?.slice(0, Math.max(f.min ?? 1, 1));
     case 'tags': return Array.from({ length: Math.max(f.min ?? (f.required ? 1 : 0), 0) }, (_, i) => `示例${f.title}${i + 1}`);
     case 'entries': return [];
+    // An entry's id: the example only has to fit the form (the register is not read).
+    case 'entry': return 1;
     case 'group': case 'daterange': return sampleRow(f.children ?? [], district, true);
     case 'custom': return undefined;
     case 'district': return district || undefined;
@@ -70,6 +72,7 @@ export function fits(f: Field, v: unknown): boolean {
     case 'multiselect': return Array.isArray(v) && v.every((x) => (f.options ?? []).includes(x as string)) && (f.min === undefined || v.length >= f.min) && (f.max === undefined || v.length <= f.max);
     case 'tags': return Array.isArray(v) && v.every((x) => typeof x === 'string') && (f.min === undefined || v.length >= f.min) && (f.max === undefined || v.length <= f.max);
     case 'entries': return Array.isArray(v) && v.every((x) => Number.isInteger(x));
+    case 'entry': return Number.isInteger(v);
     case 'group': case 'daterange': return isObj(v);
     case 'boolean': return typeof v === 'boolean';
     case 'select': return typeof v === 'string' && (f.options ?? []).includes(v);

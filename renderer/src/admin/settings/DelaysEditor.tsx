@@ -3,6 +3,7 @@ import type { TypeSettings } from '../../api/model';
 import type { Placed } from '../lint';
 import { formatDue, parseDue } from '../workflow/stepModel';
 import { InlineProblems } from '../ProblemList';
+import { Help } from '../Help';
 
 type Delays = NonNullable<TypeSettings['delays']>;
 
@@ -15,7 +16,7 @@ export function DelaysEditor({ delays, problems, onChange }: { delays: Delays; p
     <div className="delays">
       <p className="field-help">为常用的时长命名（如 publicity = 7 天），流程中的期限和定时可以引用这些名称。</p>
       <table className="grid-table compact">
-        <thead><tr><th scope="col">名称</th><th scope="col">时长</th><th scope="col" className="col-ops">操作</th></tr></thead>
+        <thead><tr><th scope="col">名称<Help title="期限名称">流程中引用此时长的名称，例如 publicity（公示期）。</Help></th><th scope="col">时长<Help title="时长">期限的长度，例如 7 天；修改后所有引用此名称的期限一起改变。</Help></th><th scope="col" className="col-ops">操作</th></tr></thead>
         <tbody>
           {entries.map(([name, value], i) => {
             const d = typeof value === 'string' ? parseDue(value) : null;

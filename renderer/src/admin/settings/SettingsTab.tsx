@@ -11,8 +11,8 @@ import type { Vocabulary } from '../api';
 import { problemsAt } from '../lint';
 import { Labeled, NumberInput } from '../Labeled';
 import { readForm } from '../form/fieldModel';
+import { Help } from '../Help';
 import { DelaysEditor } from './DelaysEditor';
-
 
 export function SettingsTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary | undefined }) {
   const b = draft.bundle!;
@@ -39,27 +39,27 @@ export function SettingsTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary 
     <div className="settings-tab">
       <h3 className="section-title">业务信息</h3>
       <div className="form-grid">
-        <Labeled id="set-title" label="业务名称" required problems={at('title')}>
+        <Labeled id="set-title" label="业务名称" required problems={at('title')} tip="申请人和工作人员看到的业务名称，例如“装修备案”。">
           <input id="set-title" className="form-control" value={s.title ?? ''} onChange={(e) => set({ title: e.target.value })} />
         </Labeled>
-        <Labeled id="set-prefix" label="业务编号前缀" required problems={at('numberPrefix')} help={`2 至 8 位大写字母，业务编号形如 ${s.numberPrefix || 'ABCD'}-${new Date().getFullYear()}-000001`}>
+        <Labeled id="set-prefix" label="业务编号前缀" required problems={at('numberPrefix')} tip="每件业务编号开头的字母，例如 ZXBA，编号为 ZXBA-2026-000001。" help={`2 至 8 位大写字母，业务编号形如 ${s.numberPrefix || 'ABCD'}-${new Date().getFullYear()}-000001`}>
           <input id="set-prefix" className="form-control mono" value={s.numberPrefix ?? ''} maxLength={8} onChange={(e) => set({ numberPrefix: e.target.value.toUpperCase() })} />
         </Labeled>
-        <Labeled id="set-menu" label="所属菜单" problems={at('menu')} help="申请人工作台左侧菜单中的分组，可选已有分组或输入新分组">
+        <Labeled id="set-menu" label="所属菜单" problems={at('menu')} tip="此业务在申请人菜单中所在的分组，例如“物业管理”。" help="申请人工作台左侧菜单中的分组，可选已有分组或输入新分组">
           <input id="set-menu" className="form-control" list="set-menu-list" value={s.menu ?? ''} onChange={(e) => set({ menu: e.target.value || undefined })} />
           <datalist id="set-menu-list">{menus.map((m) => <option key={m} value={m} />)}</datalist>
         </Labeled>
-        <Labeled id="set-order" label="菜单排序" problems={at('order')} help="数字小的排在前面">
+        <Labeled id="set-order" label="菜单排序" problems={at('order')} tip="同一分组中数字小的排在前面，例如 10 排在 20 之前。" help="数字小的排在前面">
           <NumberInput id="set-order" value={s.order} onChange={(v) => set({ order: v })} />
         </Labeled>
-        <Labeled id="set-description" label="业务说明" className="grid-item wide" problems={at('description')} help="显示在业务页面顶部，告诉申请人办理条件和要求">
+        <Labeled id="set-description" label="业务说明" className="grid-item wide" problems={at('description')} tip="显示在业务页面顶部的说明，例如“开工前 3 天提交，须附施工方案”。" help="显示在业务页面顶部，告诉申请人办理条件和要求">
           <textarea id="set-description" className="form-control" rows={2} value={s.description ?? ''} onChange={(e) => set({ description: e.target.value || undefined })} />
         </Labeled>
       </div>
 
       <h3 className="section-title">谁可以发起</h3>
       <fieldset className={`field checks ${at('starters').length ? 'has-error' : ''}`}>
-        <legend className="field-label">可发起此业务的角色</legend>
+        <legend className="field-label">可发起此业务的角色<Help title="可发起此业务的角色">勾选的角色可以新建这项业务，例如勾选“物业服务企业”后，企业用户的菜单中出现此业务。</Help></legend>
         {starterRoles().filter((r) => r in roles || !vocab).map((r) => (
           <label key={r} className="check-inline">
             <input type="checkbox" id={`set-starter-${r}`} checked={starters.includes(r)}
@@ -72,13 +72,13 @@ export function SettingsTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary 
 
       <h3 className="section-title">列表与归属</h3>
       <div className="form-grid">
-        <Labeled id="set-title-field" label="业务标题字段" problems={at('titleField')} help="在待办、查询列表中代表一件业务的字段">
+        <Labeled id="set-title-field" label="业务标题字段" problems={at('titleField')} tip="列表中代表一件业务的字段，例如选“小区名称”，待办中显示“锦绣花园”。" help="在待办、查询列表中代表一件业务的字段">
           <select id="set-title-field" className="form-control" value={s.titleField ?? ''} onChange={(e) => set({ titleField: e.target.value || undefined })}>
             <option value="">（不指定）</option>
             {textFields.map((f) => <option key={f.name} value={`/${f.name}`}>{f.title}</option>)}
           </select>
         </Labeled>
-        <Labeled id="set-district" label="业务所属区县" problems={at('scope')} help="受理、审核人员按业务所属区县办理">
+        <Labeled id="set-district" label="业务所属区县" problems={at('scope')} tip="由哪个区县的工作人员办理，例如取自表单「所属区县」，禅城区的申请由禅城区受理。" help="受理、审核人员按业务所属区县办理">
           <select id="set-district" className="form-control" value={s.scope?.district ?? ''}
             onChange={(e) => set({ scope: e.target.value ? { ...(s.scope ?? {}), district: e.target.value } : (() => { const { district: _d, ...rest } = s.scope ?? {}; return Object.keys(rest).length ? rest : undefined; })() })}>
             <option value="">（不指定）</option>
@@ -87,7 +87,7 @@ export function SettingsTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary 
         </Labeled>
       </div>
       <fieldset className="field checks">
-        <legend className="field-label">业务列表中显示的列</legend>
+        <legend className="field-label">业务列表中显示的列<Help title="业务列表中显示的列">勾选的字段在业务列表中各占一列，例如勾选“联系电话”，列表中可直接看到电话。</Help></legend>
         {fields.filter((f) => !['table', 'attachments', 'other'].includes(f.kind)).map((f) => {
           const on = columns.some((c) => c.field === `/${f.name}`);
           return (

@@ -141,7 +141,7 @@ export function SimulatorTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary
               </div>
               {(s.effects.length > 0 || s.timers.length > 0) && (
                 <ul className="sim-effects">
-                  {s.effects.map((e, k) => <li key={k}><Tag tone="orange">效果</Tag> {vocab?.actions[e.type]?.title ?? e.type} <code>{JSON.stringify(e.params ?? {})}</code></li>)}
+                  {s.effects.map((e, k) => <li key={k}><Tag tone="orange">自动执行</Tag> {vocab?.actions[e.type]?.title ?? e.type} <code>{JSON.stringify(e.params ?? {})}</code></li>)}
                   {s.timers.map((t, k) => <li key={`t${k}`}><Tag tone="grey">定时</Tag> {durationTitle(t.delayMs)}后自动执行「{t.event}」</li>)}
                 </ul>
               )}
@@ -164,7 +164,7 @@ export function SimulatorTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary
                       {current.tasks.map((t, k) => (
                         <tr key={k}>
                           <td>{t.title}</td><td>{roleTitle(t.role)}</td><td>{scopeTitle(t.scope)}</td><td>{dueTitle(t.due)}</td>
-                          <td>{Object.entries(t.events).map(([e, d]) => `${d.title ?? e}${d.form ? `（填写${formTitle(vocab, d.form)}）` : ''}${d.validate ? '（校验表单）' : ''}`).join('；')}</td>
+                          <td>{Object.entries(t.events).map(([e, d]) => `${d.title ?? e}${d.form ? `（填写${formTitle(vocab, d.form)}）` : ''}${d.validate ? '（先检查全部填写内容）' : ''}`).join('；')}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -186,10 +186,10 @@ export function SimulatorTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary
           <div className="sim-decision" role="region" aria-label={`填写${formTitle(vocab, pending.form)}`}>
             <h4>「{pending.title}」：填写{formTitle(vocab, pending.form)}</h4>
             {vocab?.decisionFormSchemas?.[pending.form] ? (
-              <PreviewBoundary what="决定表单">
+              <PreviewBoundary what="办理意见表">
                 <SchemaForm schema={vocab.decisionFormSchemas[pending.form]} formData={pending.data} idPrefix="simdecision" onChange={(d) => setPending({ ...pending, data: d })} />
               </PreviewBoundary>
-            ) : <p className="muted">（决定表单「{pending.form}」）</p>}
+            ) : <p className="muted">（办理意见表「{pending.form}」）</p>}
             <div className="form-actions">
               <button type="button" className="btn btn-primary" id="sim-confirm" onClick={confirm}>确认{pending.title}</button>
               <button type="button" className="btn" onClick={() => setPending(null)}>取消</button>
@@ -204,7 +204,7 @@ export function SimulatorTab({ draft, vocab }: { draft: Draft; vocab: Vocabulary
             <div className="alert-body">
               <strong className="alert-title">「{refused.title}」未能执行</strong>
               <ul>{refused.errors.map((e, i) => <li key={i}>{e.field ? <code>{e.field}</code> : null} {e.message}</li>)}</ul>
-              <div className="muted small">修改左侧的表单数据或决定表单后再试。</div>
+              <div className="muted small">修改左侧的表单数据或办理意见后再试。</div>
             </div>
           </div>
         )}

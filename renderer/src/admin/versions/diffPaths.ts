@@ -6,8 +6,8 @@ const PARTS: Record<string, string> = { schema: '表单', uiSchema: '表单界�
 const WORDS: Record<string, string> = {
   properties: '字段', required: '必填字段', examples: '示例', title: '名称', description: '说明', enum: '可选值', items: '每一项',
   minimum: '最小值', maximum: '最大值', minLength: '最少字数', maxLength: '最多字数', minItems: '最少行数', maxItems: '最多行数', format: '格式', type: '类型',
-  states: '环节', meta: '环节信息', tasks: '办理事项', events: '决定', on: '去向', target: '去向环节', actions: '效果', params: '参数', role: '办理人',
-  scope: '办理范围', due: '期限', form: '决定表单', validate: '校验表单', editable: '申请人可修改', outcome: '办结结果', initial: '起始环节',
+  states: '环节', meta: '环节信息', tasks: '办理事项', events: '决定', on: '去向', target: '去向环节', actions: '自动执行的操作', params: '设置', role: '办理人',
+  scope: '办理范围', due: '期限', form: '办理意见表', validate: '提交前检查全部填写内容', editable: '申请人可修改', outcome: '办结结果', initial: '起始环节',
   numberPrefix: '业务编号前缀', starters: '可发起的角色', titleField: '标题字段', menu: '所属菜单', order: '排序', delays: '期限设置', rules: '规则',
   'ui:order': '字段顺序', 'ui:widget': '控件', 'ui:options': '控件选项', if: '条件', then: '条件成立时', allOf: '条件组',
 };

@@ -102,7 +102,7 @@ export function StepCard({ step: s, index: i, idPrefix: id, prefix, siblings, ct
       <InlineProblems problems={general} />
       <div className="step-body">
         <div className="form-grid form-grid-4">
-          <Labeled id={`${id}-title`} label="环节名称" required>
+          <Labeled id={`${id}-title`} label="环节名称" required tip="流程图和办理进度中显示的名称，例如“待受理”。">
             <input id={`${id}-title`} className="form-control" value={s.title} onChange={(e) => set({ title: e.target.value })} />
           </Labeled>
           <Labeled id={`${id}-kind`} label={<>环节类型<Help title="环节类型">「部门办理」由工作人员办理；「自动环节」无人办理，条件满足或期限到期时自动进入下一环节；办结环节是流程的终点。</Help></>}>
@@ -114,7 +114,7 @@ export function StepCard({ step: s, index: i, idPrefix: id, prefix, siblings, ct
         </div>
         <details className="advanced">
           <summary>高级</summary>
-          <Labeled id={`${id}-key`} label="环节标识" help="由环节名称自动生成；发布后保持不变，以免影响已有办件" problems={key !== s.key ? [{ text: '以小写字母开头且不与其他环节重复' } as Placed] : []}>
+          <Labeled id={`${id}-key`} label="环节标识" tip="保存在数据中的英文名称，例如“待受理”→ daiShouLi；一般不需要修改。" help="由环节名称自动生成；发布后保持不变，以免影响已有办件" problems={key !== s.key ? [{ text: '以小写字母开头且不与其他环节重复' } as Placed] : []}>
             <input id={`${id}-key`} className="form-control mono" value={key} onChange={(e) => setKey(e.target.value.trim())} />
           </Labeled>
         </details>
@@ -154,7 +154,7 @@ export function StepCard({ step: s, index: i, idPrefix: id, prefix, siblings, ct
               <div className="sub-list">
                 <StepList steps={s.children} prefix={`${path}.`} idPrefix={`${id}-sub`} ctx={ctx} problems={inner(problems)} parallel={s.parallel} reserved={reserved}
                   selected={selected} onSelect={onSelect} announce={announce} onChange={(children) => set({ children })} />
-                <div className="field-label">全部{s.parallel ? '分支' : '子环节'}办结后</div>
+                <div className="field-label">全部{s.parallel ? '分支' : '子环节'}办结后<Help title="全部办结后">所有{s.parallel ? '分支' : '子环节'}都办结后去往的环节，例如房管与消防都审查完后进入“待决定”。</Help></div>
                 <BranchList idPrefix={`${id}-done`} branches={s.onDone} targets={targets} fields={fields} vocab={ctx.vocab} onChange={(onDone) => set({ onDone })} />
               </div>
             )}

@@ -28,7 +28,7 @@ export function TaskFields({ id, step: s, ctx, task, lists, onChange: set }: Pro
   );
   return (
     <>
-      <Labeled id={`${id}-role`} label="办理人" required problems={task('role')}>
+      <Labeled id={`${id}-role`} label="办理人" required problems={task('role')} tip="哪类人员办理此环节，例如“区县主管部门”的工作人员。">
         <select id={`${id}-role`} className="form-control" value={s.role} onChange={(e) => set({ role: e.target.value, scope: e.target.value === 'applicant' ? 'org' : s.scope === 'org' ? 'district' : s.scope })}>
           <option value="">（请选择）</option>
           {s.role && !(s.role in roles) && ctx.vocab && <option value={s.role}>{s.role}（未知）</option>}
@@ -41,7 +41,7 @@ export function TaskFields({ id, step: s, ctx, task, lists, onChange: set }: Pro
           {Object.entries(scopes).map(([k, t]) => <option key={k} value={k}>{t}</option>)}
         </select>
       </Labeled>
-      <Labeled id={`${id}-task`} label="办理事项" required problems={task('title')}>
+      <Labeled id={`${id}-task`} label="办理事项" required problems={task('title')} tip="办理人待办列表中显示的事项名称，例如“窗口受理”。">
         <input id={`${id}-task`} className="form-control" value={s.taskTitle} placeholder="如：窗口受理" onChange={(e) => set({ taskTitle: e.target.value })} />
       </Labeled>
       <Labeled id={`${id}-due`} label={<>办理期限<Help title="办理期限">超过期限仍未办理的待办标为逾期，例如「3 天」。要在到期时自动办理（如转督办），在下方「期限到期自动办理」中设置。</Help></>} problems={task('due')}>
@@ -63,7 +63,7 @@ export function TaskFields({ id, step: s, ctx, task, lists, onChange: set }: Pro
         </select>
       </Labeled>
       {s.assignees && (
-        <Labeled id={`${id}-completion`} label="会签完成">
+        <Labeled id={`${id}-completion`} label="会签完成" tip="会签时何时进入下一环节，例如“全部办理后”：3 名检查人员都作出决定后流程才继续。">
           <select id={`${id}-completion`} className="form-control" value={s.completion ?? ''} onChange={(e) => set({ completion: e.target.value === 'all' ? 'all' : undefined })}>
             <option value="all">全部办理后才进入下一环节</option>
             <option value="">任一人办理即进入下一环节</option>

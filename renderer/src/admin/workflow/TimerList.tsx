@@ -32,6 +32,7 @@ export function TimerList({ idPrefix, step, ctx, prefix, onChange }: {
           <div key={i} className="timer">
             <div className="branch-line">
               <label className="inline-label" htmlFor={`${id}-delay`}>等候</label>
+              <Help title="等候">进入本环节后等候多久自动办理，例如选择本环节的期限 3 天，或基本设置中命名的「公示期」。</Help>
               <select id={`${id}-delay`} className="form-control input-sm" value={t.delay} onChange={(e) => set(i, { ...t, delay: e.target.value })}>
                 {!(t.delay in ctx.delays) && <option value={t.delay}>{t.delay}</option>}
                 {Object.entries(ctx.delays).map(([n, d]) => <option key={n} value={n}>{n === t.delay && days ? '本环节的期限' : `「${n}」${durationTitle(d)}`}</option>)}

@@ -11,7 +11,10 @@ const DefaultBaseInput = getDefaultRegistry().templates.BaseInputTemplate;
 export function BaseInputTemplate(props: BaseInputTemplateProps) {
   const invalid = props.rawErrors?.length ? true : undefined;
   // Unknown props reach the <input>: aria-invalid marks the field for screen readers.
-  return <DefaultBaseInput {...props} {...{ 'aria-invalid': invalid }} />;
+  const input = <DefaultBaseInput {...props} {...{ 'aria-invalid': invalid }} />;
+  // A number's unit (ui:options.unit, e.g. 平方米) follows the input.
+  const unit = typeof props.options.unit === 'string' && props.options.unit ? props.options.unit : undefined;
+  return unit ? <span className="input-with-unit">{input}<span className="input-unit">{unit}</span></span> : input;
 }
 
 /** rjsf writes the server's errors as ".residentialArea message": the message alone names the field. */

@@ -6,13 +6,16 @@ import { ariaDescribedByIds } from '@rjsf/utils';
 import { ApiError, uploadFile } from '../../api/client';
 import { formatSize } from '../../ui/format';
 import type { FormContextValue } from '../context';
-
-const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx';
+import { ATTACHMENT_TYPES, acceptedTypes, extensionOf } from '../../../../engine/shared/form-manifest';
 
 interface Uploading { key: number; name: string; size: number; progress: number; abort: () => void }
 
 export function FilesWidget(props: WidgetProps) {
-  const { id, value, onChange, disabled, readonly, schema, formContext, rawErrors, label } = props;
+  const { id, value, onChange, disabled, readonly, schema, formContext, rawErrors, label, options } = props;
+  // The kinds of file this list takes (ui:options.accept: pdf, image, word, excel; none: all).
+  const types = acceptedTypes(options.accept);
+  const exts: string[] = types.flatMap((t) => [...ATTACHMENT_TYPES[t].exts]);
+  const typeTitles = types.map((t) => ATTACHMENT_TYPES[t].title).join('、');
   const ctx = formContext as FormContextValue;
   const ids: string[] = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && !!v) : [];
   const [uploading, setUploading] = useState<Uploading[]>([]);
@@ -26,8 +29,10 @@ export function FilesWidget(props: WidgetProps) {
   const upload = (files: FileList | null) => {
     if (!files?.length) return;
     setError(undefined);
-    const list = [...files].slice(0, max !== undefined ? Math.max(0, max - ids.length - uploading.length) : files.length);
-    if (list.length < files.length) setError(`最多上传 ${max} 个文件，多出的文件未上传`);
+    const fitting = [...files].filter((f) => exts.includes(extensionOf(f.name)));
+    const list = fitting.slice(0, max !== undefined ? Math.max(0, max - ids.length - uploading.length) : fitting.length);
+    if (fitting.length < files.length) setError(`此处只能上传 ${typeTitles} 文件，其他文件未上传`);
+    else if (list.length < files.length) setError(`最多上传 ${max} 个文件，多出的文件未上传`);
     for (const file of list) {
       const key = ++seq.current;
       const send = ctx.uploader ?? ((f: File, onProgress: (p: number) => void) => uploadFile('/api/files', f, onProgress));
@@ -86,7 +91,7 @@ export function FilesWidget(props: WidgetProps) {
             type="file"
             className="sr-only"
             multiple={max === undefined || max > 1}
-            accept={ACCEPT}
+            accept={exts.join(',')}
             disabled={full}
             aria-label={`上传${label ?? '附件'}`}
             aria-describedby={ariaDescribedByIds(id)}
@@ -96,7 +101,7 @@ export function FilesWidget(props: WidgetProps) {
       ) : (
         <p className="field-help" id={id}>上传材料需要登录：注册用户登录后可在系统内上传。</p>
       ))}
-      {editable && ctx.canUpload && <span className="files-hint">支持 PDF、图片、Word、Excel，单个文件不超过 20 MB{max ? `，最多 ${max} 个` : ''}</span>}
+      {editable && ctx.canUpload && <span className="files-hint">支持 {typeTitles}，单个文件不超过 20 MB{max ? `，最多 ${max} 个` : ''}</span>}
       {error && <div className="field-errors" role="alert">{error}</div>}
     </div>
   );
