@@ -139,4 +139,27 @@ describe.skipIf(!hasChromium())('字段编辑器：点选建立表单（浏览�
     expect(stored.title).toBe('锦绣花园3栋装修');
     await dev.context.close();
   }, 120_000);
+
+  it('the other branch of the condition: for 商业 the browser hides 户数 and the filing goes through without it', async () => {
+    const dev = await openSession(browser, app.url);
+    dev.page.setDefaultTimeout(45_000);
+    await portalLogin(dev.page, app.url, '开发商', DEVELOPER);
+    await goto(dev.page, app.url, `/workspace/new/${TYPE}`);
+    await dev.page.waitForSelector('#root_projectName');
+    const type = (await (await app.login(DEVELOPER)).get(`/api/types/${TYPE}`)).body;
+    const data = {
+      district: '440604', projectName: '锦绣商场装修', wuYeLeiXing: '商业', fangWuXinXi: { name: '商场', jianZhuMianJi: 800 },
+      phone: ['13900139000'], zhuangXiuNeiRong: ['水电'], shiGongQiXian: { start: '2026-05-01', end: '2026-05-31' },
+    };
+    expect(await fillForm(dev.page, type.schema, type.uiSchema, data)).toEqual([]);
+    // 住宅 was preselected and showed 户数; choosing 商业 takes it away.
+    await dev.page.waitForFunction(() => !document.querySelector('#root_huShu'), LONG);
+    await submitAndConfirm(dev.page);
+    await dev.page.waitForFunction(() => /^\/workspace\/cases\/\d+$/.test(location.pathname), LONG);
+    await waitForText(dev.page, '已保存并提交');
+    const id = new URL(dev.page.url()).pathname.split('/').pop();
+    const stored = (await (await app.login(DEVELOPER)).get(`/api/cases/${id}`)).body;
+    expect(stored.data).toMatchObject(data);
+    await dev.context.close();
+  }, 120_000);
 });
