@@ -8,7 +8,7 @@ import { GUARD_ENTRIES } from '../vocabulary/guards/index.js';
 import { OPERATORS, SCOPE_ROOTS } from '../expression/index.js';
 import { ACTION_ENTRIES } from '../vocabulary/actions/index.js';
 import { roleList } from './roles.js';
-import type { Roles } from './types.js';
+import type { RegisterDef, Roles } from './types.js';
 
 /** Pseudo-role of tasks: the organisation that started the case. The roles themselves are data (roles/). */
 export const APPLICANT = { applicant: '申请单位' } as const;
@@ -39,8 +39,10 @@ export const ACTIONS: Record<string, { title: string; params: object }> = titled
 export const RULES: Record<string, { title: string; params: object }> = titled(RULE_ENTRIES);
 
 /** Vocabulary as data, for the admin console and the docs. */
-export function vocabulary(decisionForms: string[], registers: string[], roles: Roles) {
+export function vocabulary(decisionForms: string[], registers: string[], roles: Roles, registerDefs: Record<string, RegisterDef> = {}) {
   // expression: what the expr guard's language offers (operations, variable roots), for the condition builder.
   const expression = { operators: OPERATORS, roots: SCOPE_ROOTS };
-  return { roles: taskRoles(roles), scopes: SCOPES, guards: GUARDS, actions: ACTIONS, rules: RULES, decisionForms, registers, expression };
+  // registerTitles: every register's Chinese title, public or not, for the console's pickers.
+  const registerTitles = Object.fromEntries(registers.map((r) => [r, registerDefs[r]?.title ?? r]));
+  return { roles: taskRoles(roles), scopes: SCOPES, guards: GUARDS, actions: ACTIONS, rules: RULES, decisionForms, registers, registerTitles, expression };
 }

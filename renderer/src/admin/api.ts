@@ -41,6 +41,8 @@ export interface Vocabulary {
   decisionForms: string[];
   decisionFormSchemas?: Record<string, JsonSchema>;
   registers: string[];
+  /** Every register's Chinese title (older servers: absent). */
+  registerTitles?: Record<string, string>;
 }
 
 export interface SimTask { state: string; name: string; title: string; role: string; scope: string; due: string | null; events: Record<string, { title?: string; form?: string; validate?: boolean }> }
@@ -82,8 +84,6 @@ export const adminApi = {
   exportUrl: (id: string, version?: number) => `${base(id)}/export${version ? `?version=${version}` : ''}`,
   import: (file: unknown) => api.post<{ id: string; published: Array<{ from: number; version: number }> }>('/api/admin/import', file),
   vocabulary: () => api.get<Vocabulary>('/api/admin/vocabulary'),
-  /** The public registers with their Chinese titles (the vocabulary names every register, untitled). */
-  publicRegisters: () => api.get<{ registers: Array<{ name: string; title: string }> }>('/api/public/registers').then((r) => r.registers),
   audit: (page: number) => api.get<{ total: number; page: number; items: AuditEntry[] }>(`/api/admin/audit?page=${page}`),
 };
 

@@ -23,20 +23,8 @@ export function formTitle(v: Vocabulary | undefined, name: string | undefined): 
   return typeof t === 'string' ? t : name;
 }
 
-let titles: Promise<Record<string, string>> | undefined;
-
-/**
- * The registers a form may offer entries of, with their Chinese titles where the server gives
- * one (public registers); another register shows its name.
- */
+/** The registers a form may offer entries of, with their Chinese titles (public or not). */
 export function useRegisters(): Array<{ name: string; title: string }> {
   const v = useVocabulary();
-  const [t, setT] = useState<Record<string, string>>({});
-  useEffect(() => {
-    let live = true;
-    titles ??= adminApi.publicRegisters().then((list) => Object.fromEntries(list.map((r) => [r.name, r.title])));
-    titles.then((x) => { if (live) setT(x); }, () => { titles = undefined; });
-    return () => { live = false; };
-  }, []);
-  return (v?.registers ?? []).map((name) => ({ name, title: t[name] ?? name }));
+  return (v?.registers ?? []).map((name) => ({ name, title: v?.registerTitles?.[name] ?? name }));
 }
