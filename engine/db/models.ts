@@ -4,7 +4,7 @@ import {
   DataTypes, Model, type DataType, type ModelAttributes, type AggregateOptions, type BulkCreateOptions, type CountOptions, type CreateOptions, type DestroyOptions,
   type FindAndCountOptions, type FindOptions, type Sequelize, type UpdateOptions, type UpsertOptions,
 } from 'sequelize';
-import { parseColumn } from './raw.js';
+import { decodeAttributes } from './rows.js';
 import { SCHEMA, type Column, type Table, type TableName } from './schema.js';
 
 // Rows are always read as plain objects ({ raw: true }); the columns are the ones defined below.
@@ -110,38 +110,24 @@ export function defineModels(sequelize: Sequelize): Models {
 
   // Every model defined above, including ones added later: no list to keep in step.
   if (sequelize.getDialect() === 'sqlite') {
-    for (const m of Object.values(sequelize.models)) parseJsonOnRawReads(m as unknown as AnyModel);
+    for (const m of Object.values(sequelize.models)) decodeRawReads(m as unknown as AnyModel);
   }
 
   return models;
 }
 
-// SQLite keeps JSON columns as text and Sequelize does not parse them on raw reads; PostgreSQL
-// returns them parsed. Parse here (parseColumn, shared with the prepared statements of raw.ts) so
-// every caller sees the same plain objects on both.
-
-const isPlain = (v: unknown): v is Row => !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
-
-function parseRow(row: unknown): unknown {
-  if (!isPlain(row)) return row; // model instances parse their JSON through their getters
-  const r = row as Row;
-  for (const [k, v] of Object.entries(r)) {
-    const parsed = parseColumn(k, v);
-    if (parsed !== v) r[k] = parsed;
-    else if (isPlain(v)) parseRow(v);
-  }
-  return r;
-}
-
-function parseJsonOnRawReads(model: AnyModel) {
+// SQLite keeps JSON columns as text, dates as text and booleans as 0 / 1, and Sequelize does not
+// convert them on raw reads; PostgreSQL's driver does. Decode here (./rows.ts, shared with the
+// prepared statements of ./raw.ts) so every caller sees the same values on both.
+function decodeRawReads(model: AnyModel) {
   const m = model as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const name of ['findAll', 'findOne', 'findByPk', 'findAndCountAll'] as const) {
     const original = m[name].bind(model);
     m[name] = async (...args: unknown[]) => {
       const result = await original(...args);
-      if (Array.isArray(result)) result.forEach(parseRow);
-      else if (result && typeof result === 'object' && 'rows' in result) (result as { rows: unknown[] }).rows.forEach(parseRow);
-      else parseRow(result);
+      if (Array.isArray(result)) result.forEach(decodeAttributes);
+      else if (result && typeof result === 'object' && 'rows' in result) (result as { rows: unknown[] }).rows.forEach(decodeAttributes);
+      else decodeAttributes(result);
       return result;
     };
   }
