@@ -386,13 +386,22 @@ export const snakeCase = (attribute: string) => attribute.replace(/[A-Z]/g, (c) 
 
 /** The column of a table's attribute, checked: names that reach SQL text must be the table's own. */
 export function columnOf(table: TableName, attribute: string): string {
-  if (!Object.hasOwn(tableColumns(table), attribute)) throw new Error(`${table} has no column ${attribute}`);
-  return snakeCase(attribute);
+  const key = `${table}.${attribute}`;
+  let column = checked.get(key);
+  if (column === undefined) {
+    if (!Object.hasOwn(tableColumns(table), attribute)) throw new Error(`${table} has no column ${attribute}`);
+    checked.set(key, (column = snakeCase(attribute)));
+  }
+  return column;
 }
+const checked = new Map<string, string>();
 
-/** `"a", "b", …`: the columns of the named attributes, quoted (`key` and `register` are words of SQL). */
-export const columnList = <T extends TableName>(table: T, attributes: readonly ColumnName<T>[]): string =>
-  attributes.map((a) => `"${columnOf(table, a)}"`).join(', ');
+/**
+ * `"a", "b", …` (or `x."a", x."b", …` with a table alias): the columns of the named attributes,
+ * quoted (`key` and `register` are words of SQL).
+ */
+export const columnList = <T extends TableName>(table: T, attributes: readonly ColumnName<T>[], alias?: string): string =>
+  attributes.map((a) => `${alias ? `${alias}.` : ''}"${columnOf(table, a)}"`).join(', ');
 
 /** `INSERT INTO table ("a", "b", …) VALUES (?, ?, …)` for the named attributes, in their order. */
 export const insertInto = <T extends TableName>(table: T, attributes: readonly ColumnName<T>[]): string =>
