@@ -3,6 +3,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Engine } from '../context.js';
+import { columnList } from '../db/index.js';
+
+const SESSION_USER = `SELECT ${columnList('sessions', ['expiresAt'], 's')}, ${columnList('users', ['id', 'username', 'role', 'orgId', 'district', 'street', 'displayName', 'active'], 'u')}`
+  + ' FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?';
 import type { SessionUser } from './types.js';
 
 export type { SessionUser } from './types.js';
@@ -27,11 +31,7 @@ export async function destroySession(engine: Engine, token: string | undefined):
 export async function loadSessionUser(engine: Engine, token: string | undefined): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
   // One prepared statement for the session and its user (every request runs it).
-  const row = await engine.db.read.get(
-    'SELECT s.expires_at, u.id, u.username, u.role, u.org_id, u.district, u.street, u.display_name, u.active'
-    + ' FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?',
-    [hashToken(token)],
-  );
+  const row = await engine.db.read.get(SESSION_USER, [hashToken(token)]);
   if (!row || new Date(row.expiresAt as string) < new Date()) return null;
   if (!row.active) return null;
   return toSessionUser(row);

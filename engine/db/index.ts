@@ -9,6 +9,7 @@ export type { Models, AnyModel } from './models.js';
 export { createMutex } from './connection.js';
 export { migrate } from './migrate.js';
 export { TxNestedError, TxTimeoutError } from './tx-scope.js';
+export { SCHEMA, columnList, columnOf, insertInto, type ColumnKind, type ColumnName, type TableName } from './schema.js';
 
 export interface Database extends Db {
   models: Models;

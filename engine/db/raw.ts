@@ -3,12 +3,13 @@
 // generation, option cloning, a formatted stack per query, and on SQLite a `PRAGMA table_info`
 // before every SELECT); a prepared statement costs a few µs. SQL is written once with `?`
 // placeholders; on SQLite it becomes a cached `sqlite3.Statement` of the connection, on PostgreSQL
-// a named statement of the client (`$1`, `$2`, … ). Rows come back with the same shapes the models
-// give ({ raw: true } plus engine/db/models.ts's JSON parsing): camelCase keys, JSON columns
-// parsed, dates as the driver returns them (Date on PostgreSQL, the stored text on SQLite).
+// a named statement of the client (`$1`, `$2`, … ). Rows come back with the same shapes and values
+// the models give ({ raw: true }), decoded by ./rows.ts: camelCase keys, JSON columns parsed, dates
+// as Date, booleans as booleans, on both databases.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import type { Dialect } from './types.js';
+import { decodeColumns } from './rows.js';
 
 export type RawRow = Record<string, unknown>;
 
@@ -17,27 +18,6 @@ export interface Raw {
   get(sql: string, params?: unknown[]): Promise<RawRow | undefined>;
   /** Number of rows changed. */
   run(sql: string, params?: unknown[]): Promise<number>;
-}
-
-// Columns stored as JSON text on SQLite (json on PostgreSQL), by name (one word: the same as the
-// models' attribute). SQLite hands them back as text: parsed here and by the models' raw reads.
-const JSON_COLUMNS = new Set(['data', 'snapshot', 'flags', 'events', 'payload', 'definition', 'warnings', 'detail', 'bundle', 'errors', 'result']);
-
-/** A column's value as read: JSON columns' text parsed, everything else as it is. */
-export function parseColumn(column: string, v: unknown): unknown {
-  return typeof v === 'string' && JSON_COLUMNS.has(column) && (v.startsWith('{') || v.startsWith('[') || v === 'null') ? JSON.parse(v) : v;
-}
-const camel = new Map<string, string>();
-const toCamel = (col: string) => {
-  let c = camel.get(col);
-  if (c === undefined) camel.set(col, (c = col.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase())));
-  return c;
-};
-
-function shape(row: RawRow): RawRow {
-  const out: RawRow = {};
-  for (const col in row) out[toCamel(col)] = parseColumn(col, row[col]);
-  return out;
 }
 
 /** A value as the column stores it: JSON text for objects, the models' date text on SQLite. */
@@ -119,7 +99,7 @@ export function sqliteRaw(statements: SqliteStatements, conn: SqliteConn): Raw {
   const all = async (sql: string, params: unknown[] = []) => {
     const st = await statements.prepared(conn, sql);
     const rows = await new Promise<RawRow[]>((resolve, reject) => st.all(params, (err, r) => (err ? reject(err) : resolve(r))));
-    return rows.map(shape);
+    return rows.map(decodeColumns);
   };
   return {
     all,
@@ -144,7 +124,7 @@ export function pgRaw(client: PgClient): Raw {
       throw err;
     }
   };
-  const all = async (sql: string, params?: unknown[]) => (await query(sql, params)).rows.map(shape);
+  const all = async (sql: string, params?: unknown[]) => (await query(sql, params)).rows.map(decodeColumns);
   return {
     all,
     get: async (sql, params) => (await all(sql, params))[0],

@@ -5,11 +5,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Transaction } from 'sequelize';
 import type { Engine } from '../context.js';
+import { insertInto } from '../db/index.js';
 import { AppError, formInvalid } from '../errors.js';
 import type { SessionUser } from '../auth/types.js';
 import { sniffFile } from './sniff.js';
 import { formatBytes } from './bytes.js';
 import { inspectOfficeZip } from './zip-guard.js';
+
+const INSERT_CASE_FILE = insertInto('case_files', ['caseId', 'fileId', 'createdAt']);
 import { sqlValue } from '../db/raw.js';
 import { ATTACHMENT_TYPES, acceptedTypes } from '../shared/form-manifest.js';
 
@@ -154,5 +157,5 @@ export async function linkFiles(
   if (ids.length === linked.size && ids.every((id) => linked.has(id))) return; // unchanged
   await raw.run('DELETE FROM case_files WHERE case_id = ?', [caseId]);
   const now = sqlValue(engine.db.dialect, new Date());
-  for (const fileId of ids) await raw.run('INSERT INTO case_files (case_id, file_id, created_at) VALUES (?, ?, ?)', [caseId, fileId, now]);
+  for (const fileId of ids) await raw.run(INSERT_CASE_FILE, [caseId, fileId, now]);
 }

@@ -6,9 +6,11 @@
 // to) sees that case too. Everyone else gets 404. A role without a file sees only its own.
 import { Op, literal, type WhereOptions } from 'sequelize';
 import type { SessionUser } from '../auth/types.js';
-import type { Database } from '../db/index.js';
+import { columnList, type Database } from '../db/index.js';
 import type { Raw } from '../db/raw.js';
 import type { RoleDef, Roles } from '../registry/index.js';
+
+const CASE_SCOPE = `SELECT ${columnList('cases', ['id', 'orgId', 'district', 'status'])} FROM cases WHERE id = ?`;
 import { AppError } from '../errors.js';
 
 /** The role's scope (roles/<id>.json); a role without a definition sees only its organisation's. */
@@ -120,7 +122,7 @@ async function hasTaskOn(raw: Raw, user: SessionUser, caseId: number): Promise<b
 }
 
 export async function canSeeCase(db: Database, roles: Roles, user: SessionUser, caseId: number): Promise<boolean> {
-  const row = await db.read.get('SELECT id, org_id, district, status FROM cases WHERE id = ?', [caseId]);
+  const row = await db.read.get(CASE_SCOPE, [caseId]);
   return !!row && canSeeCaseRow(db.read, roles, user, row as { id: number });
 }
 

@@ -3,20 +3,23 @@
 // tasks, write the case guarded by its version, append to the event log. One event is about eight
 // statements; through the ORM it was thirteen and more at ~20× the CPU.
 import type { Transaction } from 'sequelize';
-import type { Database } from '../db/index.js';
+import { columnList, columnOf, insertInto, type Database } from '../db/index.js';
 import { sqlValue, type Raw, type RawRow } from '../db/raw.js';
 import { AppError } from '../errors.js';
 import type { CaseRow } from './case-row.js';
 
-const snake = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const COLUMN = /^[a-z][a-zA-Z]*$/;
-
-/** The defined fields of a row as column names (checked: they are spliced into SQL) and values. */
+/** The defined fields of a case as its columns (checked against engine/db/schema.ts: they are spliced into SQL) and values. */
 function columns(s: CaseSql, fields: Record<string, unknown>): { names: string[]; values: unknown[] } {
   const keys = Object.keys(fields).filter((k) => fields[k] !== undefined);
-  for (const k of keys) if (!COLUMN.test(k)) throw new Error(`bad column ${k}`);
-  return { names: keys.map(snake), values: keys.map((k) => s.v(fields[k])) };
+  return { names: keys.map((k) => columnOf('cases', k)), values: keys.map((k) => s.v(fields[k])) };
 }
+
+// The column lists of the statements below, from the schema (built once).
+const INSERT_TASK = insertInto('tasks', [
+  'caseId', 'state', 'name', 'title', 'role', 'scope', 'district', 'orgId', 'events', 'assigneeId', 'status', 'dueAt', 'typeId', 'createdAt', 'updatedAt',
+]);
+/** case_events' columns in the order of appendEvent's values: seq second, computed by the statement. */
+const EVENT_COLUMNS = columnList('case_events', ['caseId', 'seq', 'actorId', 'actorName', 'event', 'payload', 'fromState', 'toState', 'taskId', 'createdAt']);
 
 export interface CaseSql {
   raw: Raw;
@@ -69,12 +72,8 @@ export interface NewTask {
 }
 
 export async function insertTask(s: CaseSql, task: NewTask, now: Date): Promise<void> {
-  await s.raw.run(
-    `INSERT INTO tasks (case_id, state, name, title, role, scope, district, org_id, events, assignee_id, status, due_at, type_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
-    [task.caseId, task.state, task.name, task.title ?? null, task.role, task.scope, task.district, task.orgId, s.v(task.events),
-      task.assigneeId ?? null, s.v(task.dueAt), task.typeId, s.v(now), s.v(now)],
-  );
+  await s.raw.run(INSERT_TASK, [task.caseId, task.state, task.name, task.title ?? null, task.role, task.scope, task.district, task.orgId,
+    s.v(task.events), task.assigneeId ?? null, 'open', s.v(task.dueAt), task.typeId, s.v(now), s.v(now)]);
 }
 
 /** INSERT INTO cases … RETURNING *: the new row as the models read it. */
@@ -109,7 +108,7 @@ export async function updateCaseAndAppend(s: CaseSql, id: number, version: numbe
   const { names, values } = columns(s, fields);
   const changed = await s.raw.run(
     `WITH u AS (UPDATE cases SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ? AND version = ? RETURNING id)
-     INSERT INTO case_events (case_id, seq, actor_id, actor_name, event, payload, from_state, to_state, task_id, created_at)
+     INSERT INTO case_events (${EVENT_COLUMNS})
      SELECT u.id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = u.id), ?, ?, ?, ?, ?, ?, ?, ? FROM u`,
     [...values, id, version,
       e.actorId, e.actorName, e.event, s.v(e.payload ?? null), e.fromState, e.toState, e.taskId, s.v(now)],
@@ -120,7 +119,7 @@ export async function updateCaseAndAppend(s: CaseSql, id: number, version: numbe
 /** Appends to the case's event log with the next seq (unique (case_id, seq) guards a race). */
 export async function appendEvent(s: CaseSql, e: NewEvent, now: Date): Promise<void> {
   await s.raw.run(
-    `INSERT INTO case_events (case_id, seq, actor_id, actor_name, event, payload, from_state, to_state, task_id, created_at)
+    `INSERT INTO case_events (${EVENT_COLUMNS})
      SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ? FROM case_events WHERE case_id = ?`,
     [e.caseId, e.actorId, e.actorName, e.event, s.v(e.payload ?? null), e.fromState, e.toState, e.taskId, s.v(now), e.caseId],
   );

@@ -4,8 +4,11 @@
 // (register entries, other cases). Nothing here runs outside the transaction.
 import type { Transaction } from 'sequelize';
 import { sqlValue } from '../db/raw.js';
+import { insertInto } from '../db/index.js';
 import type { Engine } from '../context.js';
 import { ACTION_ENTRIES } from '../vocabulary/actions/index.js';
+
+const INSERT_TIMER = insertInto('timers', ['caseId', 'sendId', 'eventType', 'dueAt', 'status', 'createdAt', 'updatedAt']);
 import type { EffectCase } from '../vocabulary/entry.js';
 
 export type { EffectCase, Flag } from '../vocabulary/entry.js';
@@ -19,10 +22,7 @@ export async function runEffects(engine: Engine, t: Transaction, c: EffectCase, 
     const p = action.params ?? {};
     if (action.type === 'xstate.raise') {
       if (typeof p.delay !== 'number') continue; // immediate raises are handled inside the transition
-      await db.sql(t).run(
-        "INSERT INTO timers (case_id, send_id, event_type, due_at, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
-        [c.id, String(p.id), (p.event as { type: string }).type, v(new Date(now.getTime() + p.delay)), v(now), v(now)],
-      );
+      await db.sql(t).run(INSERT_TIMER, [c.id, String(p.id), (p.event as { type: string }).type, v(new Date(now.getTime() + p.delay)), 'pending', v(now), v(now)]);
       continue;
     }
     if (action.type === 'xstate.cancel') {

@@ -7,10 +7,12 @@
 // ({ from, roles }): the developer's own name is its 开发建设单位, a company's is not.
 import type { Transaction } from 'sequelize';
 import type { Engine } from '../context.js';
-import type { Database } from '../db/index.js';
+import { columnList, type Database } from '../db/index.js';
 import { toOrgView, type SessionUser } from '../auth/index.js';
 import { getPointer, setPointer } from '../registry/pointer.js';
 import type { TypeVersionDef } from '../registry/types.js';
+
+const ORG_FACTS = `SELECT ${columnList('orgs', ['id', 'kind', 'code', 'name', 'district', 'local', 'data', 'warnings'])} FROM orgs WHERE id = ?`;
 import { prefillFromOwnEntry } from './prefill-entry.js';
 
 type Data = Record<string, unknown>;
@@ -22,7 +24,7 @@ export async function orgFacts(db: Database, orgId: number | null, t?: Transacti
   // and submit, inside the write transaction, where Sequelize's query building and its per-SELECT
   // `PRAGMA table_info` on SQLite would hold the one writer for two extra round trips.
   const raw = t ? db.sql(t) : db.read;
-  const row = await raw.get('SELECT id, kind, code, name, district, local, data, warnings FROM orgs WHERE id = ?', [orgId]);
+  const row = await raw.get(ORG_FACTS, [orgId]);
   if (!row) return null;
   const { kind, code, name, district, local, data } = toOrgView(row);
   return { kind, code, name, district, local, data };

@@ -6,11 +6,14 @@
 import { Op, type WhereOptions } from 'sequelize';
 import { AppError, formInvalid } from '../errors.js';
 import type { Engine } from '../context.js';
+import { columnList } from '../db/index.js';
 import type { SessionUser } from '../auth/types.js';
 import { getPointer } from '../registry/pointer.js';
 import type { TypeVersionDef } from '../registry/types.js';
 import { validateForm } from '../validation/index.js';
 import { activePaths, stateConfig, stateTitle } from './states.js';
+
+const OBJECTIONS_OF_CASE = `SELECT ${columnList('objections', ['id', 'name', 'contact', 'content', 'createdAt'])} FROM objections WHERE case_id = ? ORDER BY id`;
 import { isStaff } from './access.js';
 
 type Row = Record<string, unknown>;
@@ -136,7 +139,7 @@ export async function lodgeObjection(engine: Engine, caseId: number, body: unkno
  * the applicant sees what was objected, not by whom (the objector's name and phone are theirs).
  */
 export async function objectionsFor(engine: Engine, user: SessionUser, caseId: number): Promise<Row[]> {
-  const rows = await engine.db.read.all('SELECT id, name, contact, content, created_at FROM objections WHERE case_id = ? ORDER BY id', [caseId]);
+  const rows = await engine.db.read.all(OBJECTIONS_OF_CASE, [caseId]);
   const full = isStaff(engine.registry.roles, user);
   return rows.map((o) => (full
     ? { id: o.id, name: o.name, contact: o.contact, content: o.content, createdAt: o.createdAt }

@@ -4,10 +4,14 @@
 import { Op, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
+import { columnList } from '../db/index.js';
 import type { SessionUser } from '../auth/types.js';
 import { userMatchesTask } from './access.js';
 import { numberSearch } from './views.js';
 import { listColumnValues } from './list-columns.js';
+
+// The columns of a task's case the inbox shows (engine/db/schema.ts).
+const INBOX_CASE_COLUMNS = columnList('cases', ['id', 'number', 'typeId', 'typeVersion', 'title', 'state', 'version', 'district', 'orgId', 'flags', 'submittedAt']);
 import { named } from '../db/raw.js';
 
 export interface InboxQuery {
@@ -106,7 +110,7 @@ export async function listInbox(engine: Engine, user: SessionUser, query: InboxQ
   const marks = ids.map(() => '?').join(', ');
   const [taskRows, caseRows] = ids.length ? await Promise.all([
     read.all(`SELECT * FROM tasks WHERE id IN (${marks})`, ids),
-    read.all(`SELECT id, number, type_id, type_version, title, state, version, district, org_id, flags, submitted_at FROM cases
+    read.all(`SELECT ${INBOX_CASE_COLUMNS} FROM cases
       WHERE id IN (SELECT case_id FROM tasks WHERE id IN (${marks}))`, ids),
   ]) : [[], []];
   const byTask = new Map(taskRows.map((r) => [Number(r.id), r]));

@@ -3,6 +3,7 @@
 import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
+import { columnList } from '../db/index.js';
 import type { SessionUser } from '../auth/types.js';
 import type { Roles } from '../registry/index.js';
 import { caseVisibilityBranches, caseVisibilityWhere, canSeeCaseRow, userMatchesTask } from './access.js';
@@ -10,6 +11,11 @@ import { isEditable, stateTitle } from './states.js';
 import { printsNow } from './prints-now.js';
 import { tagPattern } from './index-fields.js';
 import { objectionsFor } from './publicity.js';
+
+// The column lists of the case page's statements, from the schema (engine/db/schema.ts).
+const FILES_OF_CASE = `SELECT ${columnList('files', ['id', 'name', 'size', 'mime', 'sha256', 'createdAt'], 'f')}`
+  + ' FROM case_files cf JOIN files f ON f.id = cf.file_id WHERE cf.case_id = ? ORDER BY f.created_at, f.id';
+const ORG_OF_CASE = `SELECT ${columnList('orgs', ['id', 'name', 'code', 'kind', 'warnings'])} FROM orgs WHERE id = ?`;
 import { listColumnValues } from './list-columns.js';
 
 export interface CaseListQuery {
@@ -133,8 +139,8 @@ export async function caseView(engine: Engine, user: SessionUser, caseId: number
   const [tasks, history, files, org] = await Promise.all([
     read.all('SELECT * FROM tasks WHERE case_id = ? ORDER BY id', [caseId]),
     read.all('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq', [caseId]),
-    read.all('SELECT f.id, f.name, f.size, f.mime, f.sha256, f.created_at FROM case_files cf JOIN files f ON f.id = cf.file_id WHERE cf.case_id = ? ORDER BY f.created_at, f.id', [caseId]),
-    row.orgId ? read.get('SELECT id, name, code, kind, warnings FROM orgs WHERE id = ?', [row.orgId]) : null,
+    read.all(FILES_OF_CASE, [caseId]),
+    row.orgId ? read.get(ORG_OF_CASE, [row.orgId]) : null,
   ]);
   const openTasks = tasks.filter((t) => t.status === 'open');
   // What the caller can do now: the events of open tasks they match, with their decision forms.

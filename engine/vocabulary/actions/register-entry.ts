@@ -3,10 +3,13 @@
 import { AppError } from '../../errors.js';
 import { getPointer } from '../../registry/pointer.js';
 import { sqlValue } from '../../db/raw.js';
+import { insertInto } from '../../db/index.js';
 import { registerKey } from '../../runtime/rule-context.js';
 import { entryValidity } from '../../runtime/data-fill.js';
 import { orgFacts } from '../../runtime/prefill.js';
 import { action } from '../entry.js';
+
+const INSERT_ENTRY = insertInto('register_entries', ['register', 'key', 'title', 'parentId', 'orgId', 'district', 'street', 'data', 'caseId', 'status', 'createdAt', 'updatedAt']);
 import { pointer, pointerList, registerName } from '../schemas.js';
 
 export default action({
@@ -77,12 +80,8 @@ export default action({
         for (const [name, ptr] of Object.entries(p.orgFields)) data[name] = org ? getPointer(org, ptr) : undefined;
       }
       const title = p.title ? getPointer(row, p.title) : undefined;
-      await raw.run(
-        `INSERT INTO register_entries ("register", "key", title, parent_id, org_id, district, street, data, case_id, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
-        [p.register, key, title === undefined || title === null ? null : String(title), parentId, orgId,
-          (at(p.district) as string) ?? c.district ?? null, (at(p.street) as string) ?? c.street ?? null, v(data), c.id, v(now), v(now)],
-      );
+      await raw.run(INSERT_ENTRY, [p.register, key, title === undefined || title === null ? null : String(title), parentId, orgId,
+        (at(p.district) as string) ?? c.district ?? null, (at(p.street) as string) ?? c.street ?? null, v(data), c.id, 'active', v(now), v(now)]);
     }
   },
 });
