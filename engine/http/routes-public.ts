@@ -1,13 +1,12 @@
 // What the portal shows without login. Registers declared public (registers/<name>.json) are
 // listed at /api/public/<name>, with only their public fields and ID numbers masked.
-import type { FastifyInstance } from 'fastify';
 import { Op } from 'sequelize';
 import { AppError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { maskIdNumber } from '../validation/index.js';
 import { PAGE_PARAM } from './request-guards.js';
 
-export async function publicRoutes(app: FastifyInstance, engine: Engine) {
+export const publicRoutes: EnginePlugin = async (app, { engine }) => {
   const districtNames = async () => {
     const rows = await engine.db.models.District.findAll({ attributes: ['code', 'name'], raw: true });
     return new Map(rows.map((r) => [r.code as string, r.name as string]));
@@ -68,4 +67,4 @@ export async function publicRoutes(app: FastifyInstance, engine: Engine) {
     if (!entry) throw new AppError('NOT_FOUND', { what: '条目' });
     return publicView(req.params.register, entry, await districtNames());
   });
-}
+};

@@ -2,10 +2,9 @@
 // fields of /api/public: the houses a developer registered to its area, the areas a company holds
 // contracts for (its projects), the facilities of an area. Scoped like cases: an organisation sees
 // the entries it owns, a department those of its district, an administrator all.
-import type { FastifyInstance } from 'fastify';
 import { Op, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireUser } from '../auth/index.js';
 import { entryVisibilityWhere } from '../runtime/index.js';
 import { PAGE_PARAM } from './request-guards.js';
@@ -20,7 +19,7 @@ const registerParam = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' };
 
 interface ListQuery { parentId?: number; q?: string; status?: 'active' | 'superseded' | 'all'; page?: number; pageSize?: number }
 
-export async function registerRoutes(app: FastifyInstance, engine: Engine) {
+export const registerRoutes: EnginePlugin = async (app, { engine }) => {
   const known = (register: string) => {
     if (!engine.registry.registers[register]) throw new AppError('NOT_FOUND', { what: `名录 ${register}` });
   };
@@ -69,4 +68,4 @@ export async function registerRoutes(app: FastifyInstance, engine: Engine) {
     if (!entry) throw new AppError('NOT_FOUND', { what: '名录条目' });
     return view(entry);
   });
-}
+};

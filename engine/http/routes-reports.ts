@@ -4,10 +4,9 @@
 // (one survey), whoever may see that parent entry — its organisation (the survey's creator), the
 // departments of its district, an administrator — sees the summary of all its children, never the
 // entries themselves; without it, a department summarises its district, an organisation its own.
-import type { FastifyInstance } from 'fastify';
 import { Op, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireUser } from '../auth/index.js';
 import { getPointer } from '../registry/index.js';
 import { entryVisibilityWhere, summariseEntries } from '../runtime/index.js';
@@ -17,7 +16,7 @@ const MAX_ENTRIES = 20_000;
 
 interface ReportQuery { parentId?: number; field: string; groupBy?: string; schema?: string }
 
-export async function reportRoutes(app: FastifyInstance, engine: Engine) {
+export const reportRoutes: EnginePlugin = async (app, { engine }) => {
   app.get<{ Params: { register: string }; Querystring: ReportQuery }>('/api/reports/:register', {
     schema: {
       tags: ['registers'],
@@ -53,4 +52,4 @@ export async function reportRoutes(app: FastifyInstance, engine: Engine) {
     const summary = summariseEntries(rows.map((r) => (r.data ?? {}) as Record<string, unknown>), { field, groupBy, schema });
     return { register, parentId: parentId ?? null, field, groupBy: groupBy ?? null, ...summary };
   });
-}
+};

@@ -2,9 +2,9 @@
 // work, a monthly trend and the breakdowns the definitions declare (by company, by area), also as
 // an .xlsx — always within what the caller may see (their district; the whole
 // installation for an administrator). Generic: types and states are named by their definitions.
-import type { FastifyInstance } from 'fastify';
 import { Op, type WhereOptions } from 'sequelize';
 import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireUser, type SessionUser } from '../auth/index.js';
 import { caseVisibilityWhere, dashboardBreakdowns, requireStaff, scopeOf } from '../runtime/index.js';
 import { writeTablesXlsx, type SheetTable } from '../excel/index.js';
@@ -151,7 +151,7 @@ const STATS_SCHEMA = {
   description: '受理窗口、审核人员看本区县已提交的业务，系统管理员看全部。投诉、报修、满意度调查、考评按企业、小区的统计由各业务类型（及名录）定义的 dashboard 设置给出。',
 };
 
-export async function statsRoutes(app: FastifyInstance, engine: Engine) {
+export const statsRoutes: EnginePlugin = async (app, { engine }) => {
   app.get('/api/stats/cases', {
     schema: { ...STATS_SCHEMA, summary: '业务统计：按业务类型、环节、状态的业务单数，待办与逾期，按企业、小区的投诉报修与满意度、考评得分（限本辖区）' },
   }, async (req) => caseStats(engine, requireStaff(engine.registry.roles, requireUser(req))));
@@ -165,4 +165,4 @@ export async function statsRoutes(app: FastifyInstance, engine: Engine) {
       .header('Content-Disposition', contentDisposition(name))
       .send(await writeTablesXlsx(statsTables(stats)));
   });
-}
+};
