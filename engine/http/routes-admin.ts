@@ -1,12 +1,13 @@
 // /api/admin: the console's API. Admins only (every route, checked in admin-area.ts's hook); every change is
 // written to the audit log. Drafts are kept per type; publishing lints and creates a new immutable
 // version; rollback publishes an older version's content again.
-import { fn, col } from 'sequelize';
 import { AppError } from '../errors.js';
 import type { EnginePlugin } from './plugin.js';
 import { requireRole } from '../auth/index.js';
 import { vocabulary, type TypeBundle } from '../registry/index.js';
-import { audit, diffJson, exportBundle, importBundle, pathCoverage, simulate } from '../admin/index.js';
+import {
+  audit, auditPage, diffJson, discardDraft, exportBundle, importBundle, listTypes, pathCoverage, readDraft, saveDraft, simulate, toBundle,
+} from '../admin/index.js';
 import { PAGE_PARAM } from './request-guards.js';
 
 const bundleBody = {
@@ -16,35 +17,9 @@ const bundleBody = {
 const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' } } };
 
 export const adminRoutes: EnginePlugin = async (app, { engine }) => {
-  const toBundle = (id: string, b: Partial<TypeBundle>): TypeBundle => ({
-    id, schema: b.schema!, uiSchema: b.uiSchema ?? {}, workflow: b.workflow!, settings: b.settings!, prints: b.prints ?? {},
-  });
-  const draftOf = async (id: string): Promise<TypeBundle | null> => {
-    const row = await engine.db.models.TypeDraft.findByPk(id, { raw: true });
-    return row ? toBundle(id, row.bundle as TypeBundle) : null;
-  };
+  const draftOf = (id: string) => readDraft(engine, id);
 
-  app.get('/types', { schema: { tags: ['admin'], summary: '全部业务类型：版本、当前版本、各版本在办业务数' } }, async () => {
-    await engine.registry.refresh();
-    const versions = await engine.db.models.TypeVersion.findAll({ attributes: ['typeId', 'version', 'source', 'publishedBy', 'createdAt'], order: [['typeId', 'ASC'], ['version', 'ASC']], raw: true });
-    const counts = await engine.db.models.Case.findAll({
-      attributes: ['typeId', 'typeVersion', 'status', [fn('COUNT', col('id')), 'n']], group: ['typeId', 'typeVersion', 'status'], raw: true,
-    });
-    const drafts = new Set((await engine.db.models.TypeDraft.findAll({ attributes: ['typeId'], raw: true })).map((d) => d.typeId));
-    const ids = [...new Set([...versions.map((v) => v.typeId as string), ...drafts])];
-    return {
-      items: ids.map((id) => {
-        const current = engine.registry.current(id);
-        return {
-          id, title: current?.settings.title ?? id, currentVersion: current?.version ?? null, hasDraft: drafts.has(id),
-          versions: versions.filter((v) => v.typeId === id).map((v) => ({
-            version: v.version, source: String(v.source ?? '').split('#')[0], publishedBy: v.publishedBy, publishedAt: v.createdAt,
-            cases: Object.fromEntries(counts.filter((c) => c.typeId === id && c.typeVersion === v.version).map((c) => [c.status, Number(c.n)])),
-          })),
-        };
-      }),
-    };
-  });
+  app.get('/types', { schema: { tags: ['admin'], summary: '全部业务类型：版本、当前版本、各版本在办业务数' } }, async () => ({ items: await listTypes(engine) }));
 
   app.get<{ Params: { id: string; version: number } }>('/types/:id/versions/:version', {
     schema: { tags: ['admin'], summary: '某一版本的完整定义', params: { type: 'object', properties: { id: { type: 'string' }, version: { type: 'integer' } } } },
@@ -69,14 +44,14 @@ export const adminRoutes: EnginePlugin = async (app, { engine }) => {
   }, async (req) => {
     const user = requireRole(req, 'admin');
     const bundle = toBundle(req.params.id, req.body);
-    await engine.db.models.TypeDraft.upsert({ typeId: req.params.id, bundle, updatedBy: user.id });
+    await saveDraft(engine, bundle, user.id);
     await audit(engine, user.id, 'draft.save', req.params.id);
     return { bundle, problems: engine.registry.lint(bundle) };
   });
 
   app.delete<{ Params: { id: string } }>('/types/:id/draft', { schema: { tags: ['admin'], summary: '放弃草稿', params: idParam } }, async (req) => {
     const user = requireRole(req, 'admin');
-    await engine.db.models.TypeDraft.destroy({ where: { typeId: req.params.id } });
+    await discardDraft(engine, req.params.id);
     await audit(engine, user.id, 'draft.discard', req.params.id);
     return { ok: true };
   });
@@ -105,7 +80,7 @@ export const adminRoutes: EnginePlugin = async (app, { engine }) => {
     const body = req.body && Object.keys(req.body).length ? toBundle(req.params.id, req.body) : await draftOf(req.params.id);
     if (!body) throw new AppError('NOT_FOUND', { what: '草稿' });
     const def = await engine.registry.publish(body, { userId: user.id, source: 'console' });
-    await engine.db.models.TypeDraft.destroy({ where: { typeId: req.params.id } });
+    await discardDraft(engine, req.params.id);
     await audit(engine, user.id, 'type.publish', req.params.id, { version: def.version });
     return { id: def.id, version: def.version };
   });
@@ -156,7 +131,7 @@ export const adminRoutes: EnginePlugin = async (app, { engine }) => {
     schema: { tags: ['admin'], summary: '审计日志', querystring: { type: 'object', properties: { page: PAGE_PARAM } } },
   }, async (req) => {
     const page = req.query.page ?? 1;
-    const { rows, count } = await engine.db.models.AuditLog.findAndCountAll({ order: [['id', 'DESC']], limit: 50, offset: (page - 1) * 50, raw: true });
+    const { rows, count } = await auditPage(engine, page);
     return { total: count, page, items: rows };
   });
 };
