@@ -10,6 +10,13 @@ import { adminTimerRoutes } from './routes-admin-timers.js';
 
 export const ADMIN_PREFIX = '/api/admin';
 
+/** An onRoute hook for the root: an /api/admin route registered outside this plugin would escape its hook. */
+export function refuseStrayAdminRoute(r: { method: string | string[]; url: string; prefix: string }): void {
+  if (r.url.startsWith(`${ADMIN_PREFIX}/`) && r.prefix !== ADMIN_PREFIX) {
+    throw new Error(`${[r.method].flat().join(',')} ${r.url} is an admin route outside the admin plugin: register it in engine/http/admin-area.ts`);
+  }
+}
+
 export const adminArea: EnginePlugin = async (admin, { engine }) => {
   admin.addHook('onRequest', async (req) => { requireRole(req, 'admin'); });
   // Only the engine is passed on: the options given here also carry this plugin's prefix.

@@ -10,7 +10,7 @@ import { DefinitionError } from '../registry/index.js';
 import type { Engine } from '../context.js';
 import { loadSessionUser, type SessionUser } from '../auth/index.js';
 import { registerOpenApi } from './openapi.js';
-import { ADMIN_PREFIX, adminArea } from './admin-area.js';
+import { ADMIN_PREFIX, adminArea, refuseStrayAdminRoute } from './admin-area.js';
 import { authRoutes } from './routes-auth.js';
 import { typeRoutes } from './routes-types.js';
 import { caseRoutes } from './routes-cases.js';
@@ -125,9 +125,7 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
   app.addHook('onRoute', (r) => {
     // The console's API answers only to administrators because its routes live in the admin
     // plugin (admin-area.ts) with its hook: one registered elsewhere would escape it.
-    if (r.url.startsWith(`${ADMIN_PREFIX}/`) && r.prefix !== ADMIN_PREFIX) {
-      throw new Error(`${[r.method].flat().join(',')} ${r.url} is an admin route outside the admin plugin: register it in engine/http/admin-area.ts`);
-    }
+    refuseStrayAdminRoute(r);
     for (const method of [r.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: r.url });
   });
 
