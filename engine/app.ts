@@ -28,7 +28,7 @@ export interface RunningApp {
 }
 
 export async function createEngine(config: Config, deps: EngineDeps = {}): Promise<Engine> {
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { txTimeoutMs: config.txTimeoutMs, queryTimeoutMs: config.dbQueryTimeoutMs });
   const ajv = createAjv();
   const engine: Engine = {
     config, db, ajv, registry: undefined as never, status: { pdf: 'unknown' }, onCommitted: [],

@@ -1,6 +1,7 @@
 // `npm start`: one server process. Reads PORT and DATABASE_URL (SPEC.md, "Demo installation").
 import { startApp } from './app.js';
 import { DefinitionError } from './registry/index.js';
+import { ConfigError } from './config.js';
 
 try {
   const app = await startApp();
@@ -12,7 +13,7 @@ try {
   process.on('SIGTERM', shutdown);
   console.log(`Beian listening on ${app.url} (database: ${app.engine.db.dialect}); API docs at ${app.url}/docs`);
 } catch (err) {
-  if (err instanceof DefinitionError) {
+  if (err instanceof DefinitionError || err instanceof ConfigError) {
     console.error(`Beian cannot start: ${err.message}`);
     process.exit(2);
   }

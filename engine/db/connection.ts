@@ -12,9 +12,9 @@ import sqlite3 from 'sqlite3';
 import { pgRaw, sqliteRaw, SqliteStatements, txConnection, type Raw } from './raw.js';
 import { refuseNested, runScoped, txTimeout } from './tx-scope.js';
 
-import type { Dialect, TxOptions } from './types.js';
+import type { DbLimits, Dialect, TxOptions } from './types.js';
 
-export type { Dialect, TxOptions } from './types.js';
+export type { DbLimits, Dialect, TxOptions } from './types.js';
 
 /** Writes committed and COMMITs sent (SQLite's group commit: fewer commits than transactions). */
 export interface WriterStats { transactions: number; commits: number }
@@ -35,7 +35,8 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export function openSequelize(databaseUrl: string, logging = false): { sequelize: Sequelize; dialect: Dialect } {
+
+export function openSequelize(databaseUrl: string, logging = false, limits: DbLimits = {}): { sequelize: Sequelize; dialect: Dialect } {
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
     const sequelize = new Sequelize(databaseUrl, {
       dialect: 'postgres',
@@ -44,7 +45,7 @@ export function openSequelize(databaseUrl: string, logging = false): { sequelize
       // A database host that hangs (no reset, no answer) must not hang requests forever: a query
       // waits at most query_timeout, then the connection is dropped and the request answers 503.
       // BEIAN_DB_QUERY_TIMEOUT_MS lets the outage test use a short one.
-      dialectOptions: { connectionTimeoutMillis: 5_000, query_timeout: Number(process.env.BEIAN_DB_QUERY_TIMEOUT_MS) || 15_000 },
+      dialectOptions: { connectionTimeoutMillis: 5_000, query_timeout: limits.queryTimeoutMs ?? 15_000 },
     });
     return { sequelize, dialect: 'postgres' };
   }
@@ -110,16 +111,16 @@ export function createMutex() {
   };
 }
 
-export function createDb(databaseUrl: string, logging = false): Db {
-  const { sequelize, dialect } = openSequelize(databaseUrl, logging);
-  if (dialect === 'postgres') return postgresDb(sequelize);
+export function createDb(databaseUrl: string, logging = false, limits: DbLimits = {}): Db {
+  const { sequelize, dialect } = openSequelize(databaseUrl, logging, limits);
+  if (dialect === 'postgres') return postgresDb(sequelize, limits);
   const statements = new SqliteStatements();
   const storage = databaseUrl.replace(/^sqlite:(\/\/)?/, '');
   const readers = sqliteReaders(sequelize, storage, statements);
   return {
     sequelize,
     dialect,
-    ...groupCommit(sequelize, statements),
+    ...groupCommit(sequelize, statements, limits),
     sql: (t) => sqliteRaw(statements, txConnection(t) as never),
     read: readers.raw,
     close: async () => {
@@ -130,7 +131,7 @@ export function createDb(databaseUrl: string, logging = false): Db {
   };
 }
 
-function postgresDb(sequelize: Sequelize): Db {
+function postgresDb(sequelize: Sequelize, limits: DbLimits): Db {
   const writerStats: WriterStats = { transactions: 0, commits: 0 };
   const cm = sequelize.connectionManager as unknown as PgManager;
   const withClient = async <T>(fn: (r: Raw) => Promise<T>): Promise<T> => {
@@ -148,7 +149,7 @@ function postgresDb(sequelize: Sequelize): Db {
       refuseNested();
       writerStats.transactions++;
       writerStats.commits++;
-      return pgTransaction(sequelize, cm, (t) => runScoped(fn, t, txTimeout(options)));
+      return pgTransaction(sequelize, cm, (t) => runScoped(fn, t, txTimeout(options, limits)));
     },
     writerStats,
     sql: (t) => pgRaw(txConnection(t) as never),
@@ -262,7 +263,7 @@ const GROUP_MAX = 32;
  * and `db.sql(t)` run inside it, and it is marked finished when the caller's part ends: a function
  * that outlived its time limit cannot write into the transactions that follow.
  */
-function groupCommit(sequelize: Sequelize, statements: SqliteStatements): Pick<Db, 'tx' | 'writerStats'> {
+function groupCommit(sequelize: Sequelize, statements: SqliteStatements, limits: DbLimits): Pick<Db, 'tx' | 'writerStats'> {
   const cm = sequelize.connectionManager as unknown as { getConnection(o: { uuid: string }): Promise<unknown> };
   const writerStats: WriterStats = { transactions: 0, commits: 0 };
   const queue: Pending[] = [];
@@ -316,7 +317,7 @@ function groupCommit(sequelize: Sequelize, statements: SqliteStatements): Pick<D
   };
   const tx = <T>(fn: (t: Transaction) => Promise<T>, options?: TxOptions): Promise<T> => new Promise<T>((resolve, reject) => {
     refuseNested();
-    queue.push({ fn, timeoutMs: txTimeout(options), resolve: resolve as (v: unknown) => void, reject });
+    queue.push({ fn, timeoutMs: txTimeout(options, limits), resolve: resolve as (v: unknown) => void, reject });
     if (!running) void drain();
   });
   return { tx, writerStats };

@@ -1,10 +1,10 @@
 // Public surface of the persistence layer.
-import { createDb, type Db } from './connection.js';
+import { createDb, type Db, type DbLimits } from './connection.js';
 import { defineModels, type Models } from './models.js';
 import { migrate } from './migrate.js';
 import { routeWritesThroughWriter } from './one-writer.js';
 
-export type { Db, Dialect, TxOptions, WriterStats } from './connection.js';
+export type { Db, DbLimits, Dialect, TxOptions, WriterStats } from './connection.js';
 export type { Models, AnyModel } from './models.js';
 export { createMutex } from './connection.js';
 export { migrate } from './migrate.js';
@@ -16,8 +16,8 @@ export interface Database extends Db {
 }
 
 /** Opens the database and brings its schema up to date (./migrate.ts); never drops or rewrites data. */
-export async function openDatabase(databaseUrl: string): Promise<Database> {
-  const db = createDb(databaseUrl);
+export async function openDatabase(databaseUrl: string, limits: DbLimits = {}): Promise<Database> {
+  const db = createDb(databaseUrl, false, limits);
   const models = defineModels(db.sequelize);
   try {
     await migrate(db);

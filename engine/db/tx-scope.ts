@@ -4,7 +4,7 @@
 // write cannot hold the single SQLite writer (or a PostgreSQL row lock) forever.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'sequelize';
-import type { TxOptions } from './types.js';
+import type { DbLimits, TxOptions } from './types.js';
 
 /** A developer's mistake: call the inner function with the outer transaction instead. */
 export class TxNestedError extends Error {
@@ -45,7 +45,7 @@ export async function runScoped<T>(fn: (t: Transaction) => Promise<T>, t: Transa
   }
 }
 
-/** The limit a tx gets without options: BEIAN_TX_TIMEOUT_MS or 20 s (PostgreSQL's query_timeout is 15 s). */
-export function txTimeout(options: TxOptions | undefined): number {
-  return options?.timeoutMs ?? (Number(process.env.BEIAN_TX_TIMEOUT_MS) || 20_000);
+/** The limit a tx gets without options: the database's (config BEIAN_TX_TIMEOUT_MS), else 20 s (PostgreSQL's query_timeout is 15 s). */
+export function txTimeout(options: TxOptions | undefined, limits: DbLimits = {}): number {
+  return options?.timeoutMs ?? limits.txTimeoutMs ?? 20_000;
 }

@@ -7,3 +7,9 @@ export interface TxOptions {
   /** Fails (and rolls back) the transaction when fn has not settled by then; 0 for no limit (migrations). */
   timeoutMs?: number;
 }
+
+/** Time limits from the engine's config (engine/config.ts); unset, the connection's defaults apply. */
+export interface DbLimits {
+  txTimeoutMs?: number;
+  queryTimeoutMs?: number;
+}

@@ -3,9 +3,9 @@
 // as a real print). Nothing is stored and no case is read: the context is made up from the sample
 // data and the workflow (every event of every task appears in the history with a sample opinion),
 // so a template that prints 受理意见 or 备案日期 shows something. Admins only.
-import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireRole } from '../auth/index.js';
 import { getPointer, type TypeBundle, type TypeVersionDef } from '../registry/index.js';
 import { htmlToPdf, renderPrint, PRINT_CSP, type PrintHistoryItem } from '../print/index.js';
@@ -73,8 +73,8 @@ async function sampleContext(engine: Engine, def: TypeVersionDef, template: stri
   };
 }
 
-export async function adminPrintRoutes(app: FastifyInstance, engine: Engine) {
-  app.post<{ Body: PreviewBody }>('/api/admin/print-preview', {
+export const adminPrintRoutes: EnginePlugin = async (app, { engine }) => {
+  app.post<{ Body: PreviewBody }>('/print-preview', {
     // Admins only, checked before the body is read (a non-admin gets 403, not a validation error).
     onRequest: async (req) => { requireRole(req, 'admin'); },
     schema: {
@@ -115,4 +115,4 @@ export async function adminPrintRoutes(app: FastifyInstance, engine: Engine) {
     const pdf = await htmlToPdf(engine, { html, title, number });
     return reply.type('application/pdf').header('Content-Disposition', contentDisposition(`${title}（预览）.pdf`, 'inline')).send(pdf);
   });
-}
+};

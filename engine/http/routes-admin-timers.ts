@@ -1,9 +1,8 @@
 // /api/admin/timers: timers the poller gave up on (engine/runtime/timers.ts) — with their case,
 // last error and attempts — and a retry that puts one back in the poll with a full set of
-// attempts. Admins only (server.ts refuses /api/admin/ to anyone else); a retry is audited.
-import type { FastifyInstance } from 'fastify';
+// attempts. Admins only (admin-area.ts's hook); a retry is audited.
 import { AppError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { audit } from '../admin/index.js';
 import { stateTitle } from '../runtime/index.js';
 
@@ -14,8 +13,8 @@ const statusQuery = {
   properties: { status: { type: 'string', enum: ['dead', 'retrying'], default: 'dead' } },
 };
 
-export async function adminTimerRoutes(app: FastifyInstance, engine: Engine) {
-  app.get('/api/admin/timers', { schema: { tags: ['admin'], summary: '失败的定时任务：已停止重试（dead）或正在重试（retrying）', querystring: statusQuery } }, async (req) => {
+export const adminTimerRoutes: EnginePlugin = async (app, { engine }) => {
+  app.get('/timers', { schema: { tags: ['admin'], summary: '失败的定时任务：已停止重试（dead）或正在重试（retrying）', querystring: statusQuery } }, async (req) => {
     const { status } = req.query as { status: 'dead' | 'retrying' };
     const rows = await engine.db.read.all(
       `SELECT t.id, t.case_id, c.number AS case_number, c.type_id, c.title AS case_title, c.state, t.event_type, t.due_at,
@@ -34,7 +33,7 @@ export async function adminTimerRoutes(app: FastifyInstance, engine: Engine) {
     };
   });
 
-  app.post('/api/admin/timers/:id/retry', { schema: { tags: ['admin'], summary: '重试一个已停止重试的定时任务', params: idParam } }, async (req) => {
+  app.post('/timers/:id/retry', { schema: { tags: ['admin'], summary: '重试一个已停止重试的定时任务', params: idParam } }, async (req) => {
     const { id } = req.params as { id: number };
     const { Timer } = engine.db.models;
     await engine.db.tx(async (t) => {
@@ -52,7 +51,7 @@ export async function adminTimerRoutes(app: FastifyInstance, engine: Engine) {
     const def = engine.registry.current(typeId);
     return def ? stateTitle(def.workflow, state.split(',')) : state;
   }
-}
+};
 
 /** Dates come back as Date (PostgreSQL) or text (SQLite): one ISO form for the console. */
 function iso(v: unknown): string | null {

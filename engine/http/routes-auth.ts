@@ -1,9 +1,10 @@
 // Registration, login, logout and the caller's own account. Passwords arrive in bodies only;
 // Fastify's request log never includes bodies, and nothing here logs one.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 // Brings the OpenAPI keys (tags, summary) into Fastify's route schema type.
 import type {} from '@fastify/swagger';
 import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import {
   SESSION_COOKIE, changePassword, destroySession, login, registerAccount, registrationTypes, requireUser, toOrgView,
 } from '../auth/index.js';
@@ -22,7 +23,7 @@ function setSessionCookie(engine: Engine, req: FastifyRequest, reply: FastifyRep
   });
 }
 
-export async function authRoutes(app: FastifyInstance, engine: Engine): Promise<void> {
+export const authRoutes: EnginePlugin = async (app, { engine }) => {
   app.post('/api/auth/register', {
     schema: {
       tags: TAGS,
@@ -110,4 +111,4 @@ export async function authRoutes(app: FastifyInstance, engine: Engine): Promise<
       uiSchema: t.uiSchema,
     }));
   });
-}
+};

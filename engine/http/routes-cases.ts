@@ -1,6 +1,5 @@
 // Cases: create a draft, list the caller's cases, read one, edit a draft, send applicant events.
-import type { FastifyInstance } from 'fastify';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireUser } from '../auth/index.js';
 import { caseView, createCase, listCases, sendEvent, updateDraft, type CaseListQuery } from '../runtime/index.js';
 import { PAGE_PARAM } from './request-guards.js';
@@ -39,7 +38,7 @@ const caseListResponse = {
   },
 };
 
-export async function caseRoutes(app: FastifyInstance, engine: Engine) {
+export const caseRoutes: EnginePlugin = async (app, { engine }) => {
   app.post<{ Body: { type: string; data?: unknown } }>('/api/cases', {
     schema: {
       tags: ['cases'], summary: '新建业务单（草稿）',
@@ -95,4 +94,4 @@ export async function caseRoutes(app: FastifyInstance, engine: Engine) {
     await sendEvent(engine, user, req.params.id, { event: req.body.event, data: req.body.data, decision: req.body.decision, version: req.body.version });
     return caseView(engine, user, req.params.id);
   });
-}
+};

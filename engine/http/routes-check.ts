@@ -1,13 +1,12 @@
 // 检查: validates a form's data with its type's schema and rules without submitting or saving,
 // answering per-row results (e.g. whether each 业委会成员 is a registered owner of the area).
-import type { FastifyInstance } from 'fastify';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireUser } from '../auth/index.js';
 import { checkCase, checkNew } from '../runtime/index.js';
 
 const body = { type: 'object', properties: { data: { type: 'object' } } };
 
-export async function checkRoutes(app: FastifyInstance, engine: Engine) {
+export const checkRoutes: EnginePlugin = async (app, { engine }) => {
   app.post<{ Params: { id: number }; Body: { data?: Record<string, unknown> } }>('/api/cases/:id/check', {
     schema: {
       tags: ['cases'], summary: '检查业务单数据（不提交）：表单与规则的全部问题及每行结果；可带未保存的 data',
@@ -21,4 +20,4 @@ export async function checkRoutes(app: FastifyInstance, engine: Engine) {
       params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } }, body,
     },
   }, async (req) => checkNew(engine, requireUser(req), req.params.id, req.body?.data ?? {}));
-}
+};

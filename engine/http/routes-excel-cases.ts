@@ -1,13 +1,12 @@
 // Bulk add to a register from Excel: POST /api/types/:id/import-cases creates one case per row of
 // the whole-form template (GET /api/types/:id/excel-template), all or nothing, and answers the
 // business number of each row or every row's errors (row, column, value, reason).
-import type { FastifyInstance } from 'fastify';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { AppError } from '../errors.js';
 import { requireUser } from '../auth/index.js';
 import { importCaseRows, MAX_CASE_ROWS, receiveXlsx } from '../excel/index.js';
 
-export async function excelCaseRoutes(app: FastifyInstance, engine: Engine) {
+export const excelCaseRoutes: EnginePlugin = async (app, { engine }) => {
   app.post<{ Params: { id: string } }>('/api/types/:id/import-cases', {
     schema: {
       tags: ['excel'], summary: '从 Excel 批量新增（每行一条业务单，全部正确才导入）',
@@ -27,4 +26,4 @@ export async function excelCaseRoutes(app: FastifyInstance, engine: Engine) {
     reply.status(201);
     return result;
   });
-}
+};

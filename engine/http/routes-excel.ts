@@ -2,9 +2,8 @@
 // once for small files, as a job with progress for large ones), the job's progress, and the case
 // list exported with the list's filters.
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/swagger';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { AppError } from '../errors.js';
 import { requireUser } from '../auth/index.js';
 import type { CaseListQuery } from '../runtime/index.js';
@@ -16,7 +15,7 @@ const TAGS = ['excel'];
 const typeParam = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } };
 const pathQuery = { type: 'string', maxLength: 200, description: '表单中对象列表的 JSON 指针，如 /houses；省略则为整张表单' };
 
-export async function excelRoutes(app: FastifyInstance, engine: Engine) {
+export const excelRoutes: EnginePlugin = async (app, { engine }) => {
   const typeOf = async (id: string) => {
     await engine.registry.refresh({ maxAgeMs: 1000 });
     const def = engine.registry.current(id);
@@ -92,4 +91,4 @@ export async function excelRoutes(app: FastifyInstance, engine: Engine) {
     return reply.header('Content-Type', XLSX).header('Content-Disposition', contentDisposition(exportFileName(engine, req.query)))
       .header('Cache-Control', 'private, no-store').send(out);
   });
-}
+};

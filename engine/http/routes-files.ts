@@ -1,9 +1,9 @@
 // Upload and download of attachments. Downloads are always served as attachments with the
 // sniffed type and nosniff, so a file can never run as a page of this site.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 // Brings the OpenAPI keys (tags, summary, consumes) into Fastify's route schema type.
 import type {} from '@fastify/swagger';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { AppError, formInvalid } from '../errors.js';
 import { enforceRateLimit, requireUser } from '../auth/index.js';
 import { MAX_FILES_PER_TICKET, TICKET_HOURS, canDownload, findFile, readFileContent, saveRegistrationUpload, saveUpload } from '../files/index.js';
@@ -35,7 +35,7 @@ async function filePart(req: FastifyRequest) {
   return part;
 }
 
-export async function fileRoutes(app: FastifyInstance, engine: Engine): Promise<void> {
+export const fileRoutes: EnginePlugin = async (app, { engine }) => {
   app.post('/api/public/registration-files', {
     schema: {
       tags: TAGS,
@@ -91,4 +91,4 @@ export async function fileRoutes(app: FastifyInstance, engine: Engine): Promise<
       .header('Cache-Control', 'private, no-store')
       .send(content);
   });
-}
+};

@@ -1,14 +1,13 @@
 // Registered organisations for pickers in decision forms (a complaint is forwarded to a property
 // company): id, name and code of the organisations of one kind, for the departments only — the
 // same names and codes the public registers show, without any registration data.
-import type { FastifyInstance } from 'fastify';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireUser } from '../auth/index.js';
 import { requireStaff } from '../runtime/index.js';
 
 const MAX_ORGS = 1000;
 
-export async function orgRoutes(app: FastifyInstance, engine: Engine) {
+export const orgRoutes: EnginePlugin = async (app, { engine }) => {
   app.get<{ Querystring: { kind?: string } }>('/api/orgs', {
     schema: {
       tags: ['registers'],
@@ -30,4 +29,4 @@ export async function orgRoutes(app: FastifyInstance, engine: Engine) {
       .sort((a, b) => own(a) - own(b));
     return { items, total: items.length };
   });
-}
+};

@@ -1,9 +1,9 @@
 // Printing a case: GET /api/cases/:id/print/:template answers the PDF (Chromium), or the HTML
 // with ?format=html. Only those who may see the case may print it (others get 404). Without a
 // browser the server still runs: PDF answers 503 PDF_UNAVAILABLE with the reason, HTML works.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireUser } from '../auth/index.js';
 import { checkPdfAvailability, htmlToPdf, printHtml, PRINT_CSP } from '../print/index.js';
 import { contentDisposition } from './disposition.js';
@@ -22,7 +22,7 @@ function refuseAsPage(req: FastifyRequest, reply: FastifyReply, err: unknown): b
   return true;
 }
 
-export async function printRoutes(app: FastifyInstance, engine: Engine) {
+export const printRoutes: EnginePlugin = async (app, { engine }) => {
   const reason = checkPdfAvailability(engine);
   if (reason) app.log.warn(`PDF 打印不可用：${reason}（HTML 打印仍可用）`);
 
@@ -56,4 +56,4 @@ export async function printRoutes(app: FastifyInstance, engine: Engine) {
       .header('Content-Disposition', contentDisposition(`${printed.title}-${printed.number}.pdf`, 'inline'))
       .send(pdf);
   }
-}
+};

@@ -1,8 +1,7 @@
 // Read models defined as data (profiles/<name>.json), e.g. 企业信息详情: one endpoint for the whole
 // page inside the platform (the organisation itself, departments, admins) and a public variant for
 // the portal with the public sections only and ID numbers masked.
-import type { FastifyInstance } from 'fastify';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { AppError } from '../errors.js';
 import { requireUser } from '../auth/index.js';
 import { buildProfile, loadProfiles, type ProfileDef, type ProfileOrg } from '../profiles/index.js';
@@ -13,7 +12,7 @@ const params = {
   properties: { profile: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, code: { type: 'string', pattern: '^[0-9A-Z]{9,18}$' } },
 };
 
-export async function profileRoutes(app: FastifyInstance, engine: Engine) {
+export const profileRoutes: EnginePlugin = async (app, { engine }) => {
   const profiles = loadProfiles(engine.config.rootDir, engine.ajv);
 
   const find = async (name: string, code: string): Promise<{ def: ProfileDef; org: ProfileOrg }> => {
@@ -50,4 +49,4 @@ export async function profileRoutes(app: FastifyInstance, engine: Engine) {
     const { def, org } = await find(req.params.profile, req.params.code);
     return buildProfile(engine, req.params.profile, def, org, { publicView: true });
   });
-}
+};

@@ -1,12 +1,11 @@
 // The anonymous public's own cases: start one (types with settings.publicStart), follow it with
 // the business number and 查询码, and take their own steps (e.g. rate the answer).
-import type { FastifyInstance } from 'fastify';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { createPublicCase, publicCaseView, sendPublicEvent } from '../runtime/public-cases.js';
 
 const numberParam = { type: 'object', required: ['number'], properties: { number: { type: 'string', maxLength: 40 } } };
 
-export async function publicCaseRoutes(app: FastifyInstance, engine: Engine) {
+export const publicCaseRoutes: EnginePlugin = async (app, { engine }) => {
   app.post<{ Body: { type: string; data: unknown } }>('/api/public/cases', {
     schema: {
       tags: ['public'], summary: '公众办理（无需登录，如投诉）：返回业务编号与查询码',
@@ -33,4 +32,4 @@ export async function publicCaseRoutes(app: FastifyInstance, engine: Engine) {
       },
     },
   }, async (req) => sendPublicEvent(engine, req.params.number, req.body.code, req.body.event, req.body.data ?? {}));
-}
+};

@@ -4,8 +4,7 @@
 // GET /api/public/services — the businesses that can be done online (办事指南);
 // GET /api/public/publicity/:caseId/objection-form — the form an 异议 on that case is lodged with;
 // GET /api/public/services/:id — the form of a business the public may file without an account.
-import type { FastifyInstance } from 'fastify';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { AppError } from '../errors.js';
 import { DEFAULT_OBJECTION_FORM, takesObjections } from '../runtime/index.js';
 import type { JsonSchema, TypeVersionDef } from '../registry/index.js';
@@ -33,7 +32,7 @@ function fieldsOf(register: string, publicFields: string[], types: TypeVersionDe
   });
 }
 
-export async function publicIndexRoutes(app: FastifyInstance, engine: Engine) {
+export const publicIndexRoutes: EnginePlugin = async (app, { engine }) => {
   app.get('/api/public/registers', {
     schema: { tags: ['public'], summary: '公开名录索引：名录名称、标题与公开字段（含字段中文名）' },
   }, async () => {
@@ -95,4 +94,4 @@ export async function publicIndexRoutes(app: FastifyInstance, engine: Engine) {
       schema: d.schema, uiSchema: d.uiSchema, workflow: d.workflow, delays: d.settings.delays ?? {},
     };
   });
-}
+};

@@ -1,17 +1,12 @@
 // What the portal shows without login. Registers declared public (registers/<name>.json) are
 // listed at /api/public/<name>, with only their public fields and ID numbers masked.
-import type { FastifyInstance } from 'fastify';
-import { Op } from 'sequelize';
 import { AppError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { maskIdNumber } from '../validation/index.js';
 import { PAGE_PARAM } from './request-guards.js';
+import { districtNames, findActiveEntry, listPublicEntries } from '../runtime/index.js';
 
-export async function publicRoutes(app: FastifyInstance, engine: Engine) {
-  const districtNames = async () => {
-    const rows = await engine.db.models.District.findAll({ attributes: ['code', 'name'], raw: true });
-    return new Map(rows.map((r) => [r.code as string, r.name as string]));
-  };
+export const publicRoutes: EnginePlugin = async (app, { engine }) => {
   const publicView = (register: string, entry: Record<string, unknown>, names: Map<string, string>) => {
     const def = engine.registry.registers[register];
     const data = entry.data as Record<string, unknown>;
@@ -46,14 +41,8 @@ export async function publicRoutes(app: FastifyInstance, engine: Engine) {
     const { district, q, parentId } = req.query;
     const page = req.query.page ?? 1;
     const pageSize = req.query.pageSize ?? 20;
-    const where: Record<string | symbol, unknown> = { register, status: 'active' };
-    if (district) where.district = district;
-    if (parentId) where.parentId = parentId;
-    if (q) where.title = { [Op.like]: `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` };
-    const { rows, count } = await engine.db.models.RegisterEntry.findAndCountAll({
-      where, order: [['createdAt', 'DESC'], ['id', 'DESC']], limit: pageSize, offset: (page - 1) * pageSize, raw: true,
-    });
-    const names = await districtNames();
+    const { rows, count } = await listPublicEntries(engine, register, { district, q, parentId, page, pageSize });
+    const names = await districtNames(engine);
     return { total: count, page, pageSize, items: rows.map((r) => publicView(register, r, names)) };
   });
 
@@ -64,8 +53,8 @@ export async function publicRoutes(app: FastifyInstance, engine: Engine) {
     },
   }, async (req) => {
     mustBePublic(req.params.register);
-    const entry = await engine.db.models.RegisterEntry.findOne({ where: { id: req.params.id, register: req.params.register, status: 'active' }, raw: true });
+    const entry = await findActiveEntry(engine, req.params.register, req.params.id);
     if (!entry) throw new AppError('NOT_FOUND', { what: '条目' });
-    return publicView(req.params.register, entry, await districtNames());
+    return publicView(req.params.register, entry, await districtNames(engine));
   });
-}
+};

@@ -1,9 +1,8 @@
 // The portal's 公示 and 企业信用: cases in a public state (meta.public) with their public fields,
 // 异议 lodged by anyone during the period (rate-limited per IP), and an organisation's entries in a
 // public register (e.g. its credit record), history included.
-import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { enforceRateLimit, registrationTypes } from '../auth/index.js';
 import { maskIdNumber } from '../validation/index.js';
 import { listPublicCases, lodgeObjection, publicCaseView, type PublicityQuery } from '../runtime/index.js';
@@ -15,7 +14,7 @@ const OBJECTION_WINDOW_MS = 60 * 60 * 1000;
 
 const caseParam = { type: 'object', required: ['caseId'], properties: { caseId: { type: 'integer', minimum: 1 } } };
 
-export async function publicityRoutes(app: FastifyInstance, engine: Engine) {
+export const publicityRoutes: EnginePlugin = async (app, { engine }) => {
   app.get<{ Querystring: PublicityQuery }>('/api/public/publicity', {
     schema: {
       tags: ['public'], summary: '公示中的业务（如良好行为申报），可在公示期内提出异议',
@@ -75,4 +74,4 @@ export async function publicityRoutes(app: FastifyInstance, engine: Engine) {
     });
     return { org: { name: org.name, code: org.code, kind: org.kind }, register: req.params.register, title: def.title, items };
   });
-}
+};

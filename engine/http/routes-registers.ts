@@ -2,12 +2,10 @@
 // fields of /api/public: the houses a developer registered to its area, the areas a company holds
 // contracts for (its projects), the facilities of an area. Scoped like cases: an organisation sees
 // the entries it owns, a department those of its district, an administrator all.
-import type { FastifyInstance } from 'fastify';
-import { Op, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireUser } from '../auth/index.js';
-import { entryVisibilityWhere } from '../runtime/index.js';
+import { findVisibleEntry, listVisibleEntries } from '../runtime/index.js';
 import { PAGE_PARAM } from './request-guards.js';
 
 const view = (r: Record<string, unknown>) => ({
@@ -20,7 +18,7 @@ const registerParam = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' };
 
 interface ListQuery { parentId?: number; q?: string; status?: 'active' | 'superseded' | 'all'; page?: number; pageSize?: number }
 
-export async function registerRoutes(app: FastifyInstance, engine: Engine) {
+export const registerRoutes: EnginePlugin = async (app, { engine }) => {
   const known = (register: string) => {
     if (!engine.registry.registers[register]) throw new AppError('NOT_FOUND', { what: `名录 ${register}` });
   };
@@ -45,13 +43,7 @@ export async function registerRoutes(app: FastifyInstance, engine: Engine) {
     const { parentId, q, status = 'active' } = req.query;
     const page = req.query.page ?? 1;
     const pageSize = req.query.pageSize ?? 50;
-    const and: WhereOptions[] = [{ register }, entryVisibilityWhere(engine.registry.roles, user)];
-    if (status !== 'all') and.push({ status });
-    if (parentId) and.push({ parentId });
-    if (q) and.push({ [Op.or]: [{ title: { [Op.like]: `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` } }, { key: { [Op.like]: `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` } }] });
-    const { rows, count } = await engine.db.models.RegisterEntry.findAndCountAll({
-      where: { [Op.and]: and }, order: [['id', 'ASC']], limit: pageSize, offset: (page - 1) * pageSize, raw: true,
-    });
+    const { rows, count } = await listVisibleEntries(engine, user, register, { parentId, q, status, page, pageSize });
     return { register, title: engine.registry.registers[register].title, total: count, page, pageSize, items: rows.map(view) };
   });
 
@@ -63,10 +55,8 @@ export async function registerRoutes(app: FastifyInstance, engine: Engine) {
   }, async (req) => {
     const user = requireUser(req);
     known(req.params.register);
-    const entry = await engine.db.models.RegisterEntry.findOne({
-      where: { [Op.and]: [{ id: req.params.id, register: req.params.register }, entryVisibilityWhere(engine.registry.roles, user)] }, raw: true,
-    });
+    const entry = await findVisibleEntry(engine, user, req.params.id, req.params.register);
     if (!entry) throw new AppError('NOT_FOUND', { what: '名录条目' });
     return view(entry);
   });
-}
+};

@@ -4,20 +4,18 @@
 // (one survey), whoever may see that parent entry — its organisation (the survey's creator), the
 // departments of its district, an administrator — sees the summary of all its children, never the
 // entries themselves; without it, a department summarises its district, an organisation its own.
-import type { FastifyInstance } from 'fastify';
-import { Op, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireUser } from '../auth/index.js';
 import { getPointer } from '../registry/index.js';
-import { entryVisibilityWhere, summariseEntries } from '../runtime/index.js';
+import { findVisibleEntry, reportEntryData, summariseEntries } from '../runtime/index.js';
 
 const pointer = { type: 'string', pattern: '^(/[^/]*)*$', maxLength: 200 };
 const MAX_ENTRIES = 20_000;
 
 interface ReportQuery { parentId?: number; field: string; groupBy?: string; schema?: string }
 
-export async function reportRoutes(app: FastifyInstance, engine: Engine) {
+export const reportRoutes: EnginePlugin = async (app, { engine }) => {
   app.get<{ Params: { register: string }; Querystring: ReportQuery }>('/api/reports/:register', {
     schema: {
       tags: ['registers'],
@@ -39,18 +37,15 @@ export async function reportRoutes(app: FastifyInstance, engine: Engine) {
     const { register } = req.params;
     if (!engine.registry.registers[register]) throw new AppError('NOT_FOUND', { what: `名录 ${register}` });
     const { parentId, field, groupBy } = req.query;
-    const { RegisterEntry } = engine.db.models;
-    const where: WhereOptions[] = [{ register, status: 'active' }];
     let schema: unknown;
     if (parentId) {
       // The parent (a survey) decides who may read the summary of its children (the responses).
-      const parent = await RegisterEntry.findOne({ where: { [Op.and]: [{ id: parentId }, entryVisibilityWhere(engine.registry.roles, user)] }, raw: true });
+      const parent = await findVisibleEntry(engine, user, parentId);
       if (!parent) throw new AppError('NOT_FOUND', { what: '名录条目' });
       if (req.query.schema) schema = getPointer(parent.data, req.query.schema);
-      where.push({ parentId });
-    } else where.push(entryVisibilityWhere(engine.registry.roles, user));
-    const rows = await RegisterEntry.findAll({ where: { [Op.and]: where }, attributes: ['data'], order: [['id', 'ASC']], limit: MAX_ENTRIES, raw: true });
-    const summary = summariseEntries(rows.map((r) => (r.data ?? {}) as Record<string, unknown>), { field, groupBy, schema });
+    }
+    const entries = await reportEntryData(engine, user, register, parentId, MAX_ENTRIES);
+    const summary = summariseEntries(entries, { field, groupBy, schema });
     return { register, parentId: parentId ?? null, field, groupBy: groupBy ?? null, ...summary };
   });
-}
+};

@@ -1,14 +1,13 @@
 // The inbox: one generic task list for every type, claim / release / reassign / complete.
-import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireUser } from '../auth/index.js';
 import { caseView, claimTask, listInbox, reassignTask, releaseTask, sendEvent, type InboxQuery } from '../runtime/index.js';
 import { PAGE_PARAM } from './request-guards.js';
 
 const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } };
 
-export async function taskRoutes(app: FastifyInstance, engine: Engine) {
+export const taskRoutes: EnginePlugin = async (app, { engine }) => {
   app.get<{ Querystring: InboxQuery }>('/api/tasks', {
     schema: {
       tags: ['tasks'], summary: '待办（按角色与辖区限定）',
@@ -54,4 +53,4 @@ export async function taskRoutes(app: FastifyInstance, engine: Engine) {
     await sendEvent(engine, user, task.caseId as number, { event: req.body.event, decision: req.body.data ?? {}, taskId: req.params.id });
     return caseView(engine, user, task.caseId as number);
   });
-}
+};

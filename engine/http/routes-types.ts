@@ -1,7 +1,6 @@
 // Types the caller may start or see, and one type's current definition.
-import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
-import type { Engine } from '../context.js';
+import type { EnginePlugin } from './plugin.js';
 import { requireUser } from '../auth/index.js';
 import { roleList, vocabulary, type TypeVersionDef } from '../registry/index.js';
 import { resolvePrefill } from '../runtime/index.js';
@@ -13,7 +12,7 @@ const summary = (d: TypeVersionDef, role: string | null) => ({
   listLinks: d.settings.listLinks ?? [],
 });
 
-export async function typeRoutes(app: FastifyInstance, engine: Engine) {
+export const typeRoutes: EnginePlugin = async (app, { engine }) => {
   const refresh = async () => {
     // Another server may have published a version; re-reading "current" is one small query.
     await engine.registry.refresh();
@@ -63,7 +62,7 @@ export async function typeRoutes(app: FastifyInstance, engine: Engine) {
 
   app.get('/api/vocabulary', { schema: { tags: ['types'], summary: '流程定义可用的角色、条件、动作、规则、决定表单' } }, async (req) => {
     requireUser(req);
-    return vocabulary(Object.keys(engine.registry.decisionForms), Object.keys(engine.registry.registers), engine.registry.roles);
+    return vocabulary(Object.keys(engine.registry.decisionForms), Object.keys(engine.registry.registers), engine.registry.roles, engine.registry.registers);
   });
 
   app.get('/api/districts', { schema: { tags: ['public'], summary: '区县与街道' } }, async () => {
@@ -77,4 +76,4 @@ export async function typeRoutes(app: FastifyInstance, engine: Engine) {
       id: r.id, title: r.title, tabTitle: r.tabTitle ?? null, kind: r.kind, scope: r.scope, home: r.home, types: r.types ?? 'all',
     })),
   }));
-}
+};

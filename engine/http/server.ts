@@ -10,6 +10,7 @@ import { DefinitionError } from '../registry/index.js';
 import type { Engine } from '../context.js';
 import { loadSessionUser, type SessionUser } from '../auth/index.js';
 import { registerOpenApi } from './openapi.js';
+import { ADMIN_PREFIX, adminArea, refuseStrayAdminRoute } from './admin-area.js';
 import { authRoutes } from './routes-auth.js';
 import { typeRoutes } from './routes-types.js';
 import { caseRoutes } from './routes-cases.js';
@@ -18,8 +19,6 @@ import { fileRoutes } from './routes-files.js';
 import { publicRoutes } from './routes-public.js';
 import { publicityRoutes } from './routes-publicity.js';
 import { checkRoutes } from './routes-check.js';
-import { adminRoutes } from './routes-admin.js';
-import { adminTimerRoutes } from './routes-admin-timers.js';
 import { publicCaseRoutes } from './routes-public-cases.js';
 import { statsRoutes } from './routes-stats.js';
 import { orgRoutes } from './routes-orgs.js';
@@ -30,7 +29,8 @@ import { excelRoutes } from './routes-excel.js';
 import { excelCaseRoutes } from './routes-excel-cases.js';
 import { profileRoutes } from './routes-profiles.js';
 import { printRoutes } from './routes-print.js';
-import { APP_FALLBACK, staticRoutes } from './static.js';
+import { APP_FALLBACK, RENDERER_DIST, staticRoutes } from './static.js';
+import type { EnginePlugin } from './plugin.js';
 import { clientErrorHandler, MALFORMED_MULTIPART, refuseNul } from './request-guards.js';
 import { formatBytes } from '../excel/index.js';
 
@@ -123,6 +123,9 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
   const routeList: Array<{ method: string; url: string }> = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (r) => {
+    // The console's API answers only to administrators because its routes live in the admin
+    // plugin (admin-area.ts) with its hook: one registered elsewhere would escape it.
+    refuseStrayAdminRoute(r);
     for (const method of [r.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: r.url });
   });
 
@@ -159,8 +162,6 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     // anonymous caller gets 401 before anything else (even before body validation).
     const pattern = req.routeOptions.url ?? '';
     if (!req.user && pattern && !isPublicRoute(pattern)) throw new AppError('UNAUTHENTICATED');
-    // The console's API is for administrators only, wherever its routes are registered.
-    if (pattern.startsWith('/api/admin/') && req.user?.role !== 'admin') throw new AppError('FORBIDDEN');
   });
   app.addHook('preValidation', async (req) => {
     if (typeof req.body === 'object' && req.body !== null && deeperThan(req.body, MAX_BODY_DEPTH)) {
@@ -169,33 +170,19 @@ export async function buildServer(engine: Engine): Promise<FastifyInstance> {
     refuseNul(req);
   });
 
-  await app.register(async (api) => {
-    api.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => {
-      await engine.db.sequelize.query('SELECT 1');
-      return { ok: true, database: engine.db.dialect, pdf: engine.status.pdf, time: new Date().toISOString() };
-    });
-    await authRoutes(api, engine);
-    await typeRoutes(api, engine);
-    await caseRoutes(api, engine);
-    await taskRoutes(api, engine);
-    await fileRoutes(api, engine);
-    await publicRoutes(api, engine);
-    await publicityRoutes(api, engine);
-    await checkRoutes(api, engine);
-    await adminRoutes(api, engine);
-    await (await import('./routes-admin-print.js')).adminPrintRoutes(api, engine); // console: print template preview
-    await adminTimerRoutes(api, engine);
-    await publicCaseRoutes(api, engine);
-    await statsRoutes(api, engine);
-    await orgRoutes(api, engine);
-    await publicIndexRoutes(api, engine);
-    await registerRoutes(api, engine);
-    await reportRoutes(api, engine);
-    await excelRoutes(api, engine);
-    await excelCaseRoutes(api, engine);
-    await profileRoutes(api, engine);
-    await printRoutes(api, engine);
-    await staticRoutes(api);
+  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => {
+    await engine.db.sequelize.query('SELECT 1');
+    return { ok: true, database: engine.db.dialect, pdf: engine.status.pdf, time: new Date().toISOString() };
   });
+  // Each resource is an encapsulated plugin given the engine; the hooks above, set on the root
+  // before any of them, apply to all.
+  const resources: EnginePlugin[] = [
+    authRoutes, typeRoutes, caseRoutes, taskRoutes, fileRoutes, publicRoutes, publicityRoutes, checkRoutes,
+    publicCaseRoutes, statsRoutes, orgRoutes, publicIndexRoutes, registerRoutes, reportRoutes, excelRoutes,
+    excelCaseRoutes, profileRoutes, printRoutes,
+  ];
+  for (const resource of resources) await app.register(resource, { engine });
+  await app.register(adminArea, { engine, prefix: ADMIN_PREFIX });
+  await app.register(staticRoutes, { dist: RENDERER_DIST });
   return app;
 }

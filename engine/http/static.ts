@@ -4,7 +4,7 @@
 // says how to build the renderer.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../errors.js';
 import { ROOT_DIR } from '../config.js';
@@ -34,7 +34,8 @@ function fileUnder(root: string, urlPath: string): string | null {
   }
 }
 
-export async function staticRoutes(app: FastifyInstance, dist = RENDERER_DIST): Promise<void> {
+/** The web app's files (dist: the build, renderer/dist unless a test gives another). */
+export const staticRoutes: FastifyPluginAsync<{ dist?: string }> = async (app, { dist = RENDERER_DIST }) => {
   const apiNotFound = (method: string, url: string) => new AppError('NOT_FOUND', { what: `接口 ${method} ${url.split('?')[0]}` });
 
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
@@ -77,4 +78,4 @@ export async function staticRoutes(app: FastifyInstance, dist = RENDERER_DIST): 
     // whose pre-compressed lookup would replace this Cache-Control with its own.
     return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml());
   });
-}
+};

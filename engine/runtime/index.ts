@@ -12,4 +12,9 @@ export { checkData, checkCase, checkNew, type CheckResult } from './check.js';
 export { listPublicCases, publicCaseView, lodgeObjection, takesObjections, DEFAULT_OBJECTION_FORM, type PublicityQuery } from './publicity.js';
 export { summariseEntries, type FieldSummary, type GroupSummary } from './reports.js';
 export { dashboardBreakdowns, valuesAt, type Breakdown } from './breakdowns.js';
+export { dashboardStats, type DashboardStats } from './dashboard.js';
+export {
+  districtNames, findActiveEntry, findVisibleEntry, listPublicEntries, listVisibleEntries, reportEntryData,
+  type EntryListQuery, type PublicEntryQuery,
+} from './register-entries.js';
 export { createCasesFromRows, type CreatedRow, type RejectedRow } from './bulk-create.js';
