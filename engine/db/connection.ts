@@ -35,7 +35,6 @@ export interface Db {
   close(): Promise<void>;
 }
 
-
 export function openSequelize(databaseUrl: string, logging = false, limits: DbLimits = {}): { sequelize: Sequelize; dialect: Dialect } {
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
     const sequelize = new Sequelize(databaseUrl, {
