@@ -84,9 +84,11 @@ function shareSqliteConnections(sequelize: Sequelize, inMemory: boolean) {
     if (prepared.has(conn)) return conn;
     prepared.add(conn);
     const run = (sql: string) => new Promise<void>((resolve, reject) => conn.run(sql, (err) => (err ? reject(err) : resolve())));
+    // busy_timeout first: switching a new file to WAL takes a lock, and a second server opening
+    // the same new database at that moment must wait for it, not fail with SQLITE_BUSY.
+    await run('PRAGMA busy_timeout = 5000');
     if (!inMemory) await run('PRAGMA journal_mode = WAL');
     await run('PRAGMA synchronous = FULL');
-    await run('PRAGMA busy_timeout = 5000');
     await run('PRAGMA foreign_keys = ON');
     return conn;
   };
