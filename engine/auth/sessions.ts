@@ -4,10 +4,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Engine } from '../context.js';
 import { columnList } from '../db/index.js';
+import type { SessionUser } from './types.js';
 
 const SESSION_USER = `SELECT ${columnList('sessions', ['expiresAt'], 's')}, ${columnList('users', ['id', 'username', 'role', 'orgId', 'district', 'street', 'displayName', 'active'], 'u')}`
   + ' FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?';
-import type { SessionUser } from './types.js';
 
 export type { SessionUser } from './types.js';
 

@@ -11,10 +11,10 @@ import type { SessionUser } from '../auth/types.js';
 import { sniffFile } from './sniff.js';
 import { formatBytes } from './bytes.js';
 import { inspectOfficeZip } from './zip-guard.js';
-
-const INSERT_CASE_FILE = insertInto('case_files', ['caseId', 'fileId', 'createdAt']);
 import { sqlValue } from '../db/raw.js';
 import { ATTACHMENT_TYPES, acceptedTypes } from '../shared/form-manifest.js';
+
+const INSERT_CASE_FILE = insertInto('case_files', ['caseId', 'fileId', 'createdAt']);
 
 export interface StoredFile {
   id: string;

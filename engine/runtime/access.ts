@@ -9,9 +9,9 @@ import type { SessionUser } from '../auth/types.js';
 import { columnList, type Database } from '../db/index.js';
 import type { Raw } from '../db/raw.js';
 import type { RoleDef, Roles } from '../registry/index.js';
+import { AppError } from '../errors.js';
 
 const CASE_SCOPE = `SELECT ${columnList('cases', ['id', 'orgId', 'district', 'status'])} FROM cases WHERE id = ?`;
-import { AppError } from '../errors.js';
 
 /** The role's scope (roles/<id>.json); a role without a definition sees only its organisation's. */
 export function scopeOf(roles: Roles, user: SessionUser): RoleDef['scope'] {

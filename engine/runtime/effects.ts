@@ -7,9 +7,9 @@ import { sqlValue } from '../db/raw.js';
 import { insertInto } from '../db/index.js';
 import type { Engine } from '../context.js';
 import { ACTION_ENTRIES } from '../vocabulary/actions/index.js';
+import type { EffectCase } from '../vocabulary/entry.js';
 
 const INSERT_TIMER = insertInto('timers', ['caseId', 'sendId', 'eventType', 'dueAt', 'status', 'createdAt', 'updatedAt']);
-import type { EffectCase } from '../vocabulary/entry.js';
 
 export type { EffectCase, Flag } from '../vocabulary/entry.js';
 

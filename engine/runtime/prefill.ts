@@ -11,9 +11,9 @@ import { columnList, type Database } from '../db/index.js';
 import { toOrgView, type SessionUser } from '../auth/index.js';
 import { getPointer, setPointer } from '../registry/pointer.js';
 import type { TypeVersionDef } from '../registry/types.js';
+import { prefillFromOwnEntry } from './prefill-entry.js';
 
 const ORG_FACTS = `SELECT ${columnList('orgs', ['id', 'kind', 'code', 'name', 'district', 'local', 'data', 'warnings'])} FROM orgs WHERE id = ?`;
-import { prefillFromOwnEntry } from './prefill-entry.js';
 
 type Data = Record<string, unknown>;
 

@@ -12,9 +12,9 @@ import { getPointer } from '../registry/pointer.js';
 import type { TypeVersionDef } from '../registry/types.js';
 import { validateForm } from '../validation/index.js';
 import { activePaths, stateConfig, stateTitle } from './states.js';
+import { isStaff } from './access.js';
 
 const OBJECTIONS_OF_CASE = `SELECT ${columnList('objections', ['id', 'name', 'contact', 'content', 'createdAt'])} FROM objections WHERE case_id = ? ORDER BY id`;
-import { isStaff } from './access.js';
 
 type Row = Record<string, unknown>;
 

@@ -9,10 +9,10 @@ import type { SessionUser } from '../auth/types.js';
 import { userMatchesTask } from './access.js';
 import { numberSearch } from './views.js';
 import { listColumnValues } from './list-columns.js';
+import { named } from '../db/raw.js';
 
 // The columns of a task's case the inbox shows (engine/db/schema.ts).
 const INBOX_CASE_COLUMNS = columnList('cases', ['id', 'number', 'typeId', 'typeVersion', 'title', 'state', 'version', 'district', 'orgId', 'flags', 'submittedAt']);
-import { named } from '../db/raw.js';
 
 export interface InboxQuery {
   type?: string;

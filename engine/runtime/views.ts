@@ -11,12 +11,12 @@ import { isEditable, stateTitle } from './states.js';
 import { printsNow } from './prints-now.js';
 import { tagPattern } from './index-fields.js';
 import { objectionsFor } from './publicity.js';
+import { listColumnValues } from './list-columns.js';
 
 // The column lists of the case page's statements, from the schema (engine/db/schema.ts).
 const FILES_OF_CASE = `SELECT ${columnList('files', ['id', 'name', 'size', 'mime', 'sha256', 'createdAt'], 'f')}`
   + ' FROM case_files cf JOIN files f ON f.id = cf.file_id WHERE cf.case_id = ? ORDER BY f.created_at, f.id';
 const ORG_OF_CASE = `SELECT ${columnList('orgs', ['id', 'name', 'code', 'kind', 'warnings'])} FROM orgs WHERE id = ?`;
-import { listColumnValues } from './list-columns.js';
 
 export interface CaseListQuery {
   type?: string;

@@ -8,9 +8,9 @@ import { registerKey } from '../../runtime/rule-context.js';
 import { entryValidity } from '../../runtime/data-fill.js';
 import { orgFacts } from '../../runtime/prefill.js';
 import { action } from '../entry.js';
+import { pointer, pointerList, registerName } from '../schemas.js';
 
 const INSERT_ENTRY = insertInto('register_entries', ['register', 'key', 'title', 'parentId', 'orgId', 'district', 'street', 'data', 'caseId', 'status', 'createdAt', 'updatedAt']);
-import { pointer, pointerList, registerName } from '../schemas.js';
 
 export default action({
   title: '登记到名录（如物业区域、房屋、设施）',
